@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ogi",
+    products: [
+        .library(name: "OGIReport", targets: ["OGIReport"]),
+        .executable(name: "ogi", targets: ["ogi"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "OGIReport", dependencies: ["CLibXML2"]),
+        .executableTarget(
+            name: "ogi",
+            dependencies: [
+                "OGIReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "ogi-bench", dependencies: ["OGIReport"], path: "tools/ogi-bench"),
+        .testTarget(name: "OGIReportTests", dependencies: ["OGIReport"]),
+    ]
+)

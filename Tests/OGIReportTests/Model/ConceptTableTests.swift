@@ -1,0 +1,27 @@
+import Testing
+@testable import OGIReport
+
+@Suite struct ConceptTableTests {
+    @Test func idsAreUniqueASCII() {
+        let ids = ConceptTable.all.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        for id in ids { #expect(id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == ".") }, "\(id)") }
+    }
+
+    @Test func table2HasOfficialRowCounts() {
+        #expect(ConceptTable.spec(.t2, .e2019).blocks[0].rows.count == 23)
+        #expect(ConceptTable.spec(.t2, .e2021).blocks[0].rows.count == 25)
+        #expect(ConceptTable.concepts(.t2, .e2021).count == 25 * 7)
+        #expect(ConceptTable.concepts(.t3, .e2019).count == 15)
+    }
+
+    @Test func table1Blocks() {
+        #expect(ConceptTable.concepts(.t1, .e2021).count == 6 + 1 + 2 + 1)
+        #expect(ConceptTable.concepts(.t1, .e2019).count == 6 + 6 + 6 + 2 + 2)
+        #expect(ConceptTable.byID["t1.change" ] == nil)
+        #expect(ConceptTable.byID["t1.licensing.change"]?.kind == .signedCount)
+        #expect(ConceptTable.byID["t1.licensing.decisions"]?.editions == [.e2019, .e2021])
+        #expect(ConceptTable.byID["t1.procurement.amount"]?.kind == .amountWithUnit)
+        #expect(ConceptTable.byID["t3.suitDirect.total"] != nil)
+    }
+}
