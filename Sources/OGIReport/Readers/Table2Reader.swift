@@ -102,6 +102,7 @@ enum Table2Reader {
         var group: String?           // current group (normalised label)
         var sawData = false
         var sawHeader = false
+        var lastWasHeader = false
         var pendingUnknown: [GridRow] = []  // unknown text rows: fragments if the table continues after them
         let rows = grid.rows
 
@@ -183,11 +184,15 @@ enum Table2Reader {
                     draft.warn("unknown-column", "unknown header cell “\(c.raw)”", line: c.line, column: c.column)
                 }
                 flushUnknown(&pendingUnknown, into: &draft)
-                if sawData { draft.note("repeated-header", "table 2's header is repeated (page break); skipped", line: row.firstLine) }
+                if sawData && !lastWasHeader {
+                    draft.note("repeated-header", "table 2's header is repeated (page break); skipped", line: row.firstLine)
+                }
                 draft.consume(row)
                 sawHeader = true
+                lastWasHeader = true
                 continue
             }
+            lastWasHeader = false
             // Rows without a recognised label.
             if labelCells.isEmpty || unknownAfterLabel {
                 if let c = ambiguousCell {

@@ -71,3 +71,145 @@ enum TableTestSupport {
         return s
     }
 }
+
+// MARK: Variants
+
+extension TableTestSupport {
+    /// Rewrites the table section bodies of a text (headings and other sections untouched).
+    static func mapBodies(_ text: String, _ f: (TableID, [String]) -> [String]) -> String {
+        var out: [String] = []
+        var body: [String] = []
+        var current: TableID?
+        func flush() {
+            if let c = current { out += f(c, body) } else { out += body }
+            body = []
+        }
+        for l in lines(text) {
+            if let kind = heading(l.text) {
+                flush()
+                current = kind.table
+                out.append(l.text)
+                continue
+            }
+            body.append(l.text)
+        }
+        flush()
+        return out.joined(separator: "\n")
+    }
+
+    static func isBlankLine(_ s: String) -> Bool { s.allSatisfy { $0 == " " || $0 == "\u{3000}" } }
+
+    /// Tab rows → one cell per line (each cell on a tab-led line, a blank line after each row).
+    static func toCellPerLine(_ body: [String]) -> [String] {
+        var out: [String] = []
+        for l in body {
+            if isBlankLine(l) || !l.contains("\t") { out.append(l); continue }
+            for cell in l.split(separator: "\t", omittingEmptySubsequences: false) { out.append("\t" + cell) }
+            out.append("")
+        }
+        return out
+    }
+
+    /// One cell per line → tab rows (wrapped cell lines joined, one line per row).
+    static func toTabRows(_ body: [String]) -> [String] {
+        var out: [String] = []
+        var cells: [String] = []
+        func flush() { if !cells.isEmpty { out.append(cells.joined(separator: "\t")) }; cells = [] }
+        for l in body {
+            if isBlankLine(l) { flush(); continue }
+            if l.hasPrefix("\t") { cells.append(String(l.dropFirst())) }
+            else if !cells.isEmpty { cells[cells.count - 1] += l }
+            else { out.append(l) }
+        }
+        flush()
+        return out
+    }
+
+    /// Maps each scalar of every body line.
+    static func mapScalars(_ body: [String], _ f: (Character, Character?, Character?) -> String) -> [String] {
+        body.map { line in
+            let chars = Array(line)
+            var s = ""
+            for (i, c) in chars.enumerated() {
+                s += f(c, i > 0 ? chars[i - 1] : nil, i + 1 < chars.count ? chars[i + 1] : nil)
+            }
+            return s
+        }
+    }
+
+    static func fullWidthDigits(_ body: [String]) -> [String] {
+        mapScalars(body) { c, _, _ in
+            guard let a = c.asciiValue, a >= 0x30, a <= 0x39 else { return String(c) }
+            return String(UnicodeScalar(0xFF10 + UInt32(a - 0x30))!)
+        }
+    }
+
+    /// Half-width ↔ full-width parentheses, commas and colons; "1." ↔ "1、".
+    static func swapPunctuation(_ body: [String]) -> [String] {
+        mapScalars(body) { c, prev, next in
+            switch c {
+            case "(": return "（"
+            case "（": return "("
+            case ")": return "）"
+            case "）": return ")"
+            case ",": return "，"
+            case "，": return ","
+            case "：": return ":"
+            case ".":
+                if let p = prev, p.isASCII, p.isNumber, !(next?.isNumber ?? false) { return "、" }
+                return "."
+            default: return String(c)
+            }
+        }
+    }
+
+    static func isCJK(_ c: Character) -> Bool { c.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } }
+
+    /// Inserts a space after every third character of each cell that has Chinese text.
+    static func spacedLabels(_ body: [String]) -> [String] {
+        body.map { line in
+            line.split(separator: "\t", omittingEmptySubsequences: false).map { cell -> String in
+                guard cell.contains(where: isCJK) else { return String(cell) }
+                var s = ""
+                for (i, c) in cell.enumerated() { s.append(c); if i % 3 == 2 { s.append(" ") } }
+                return s
+            }.joined(separator: "\t")
+        }
+    }
+
+    /// One cell per line: wraps every Chinese cell of 4+ characters over two lines.
+    static func wrapCells(_ body: [String]) -> [String] {
+        var out: [String] = []
+        for l in body {
+            guard l.hasPrefix("\t"), !l.dropFirst().contains("\t") else { out.append(l); continue }
+            let cell = Array(l.dropFirst())
+            guard cell.count >= 4, cell.contains(where: isCJK) else { out.append(l); continue }
+            let half = cell.count / 2
+            out.append("\t" + String(cell[..<half]))
+            out.append(String(cell[half...]))
+        }
+        return out
+    }
+
+    /// Repeats table 2's header in the middle of the table (as after a page break).
+    static func repeatHeader(_ table: TableID, _ body: [String]) -> [String] {
+        guard table == .t2 else { return body }
+        // Rows: blank-line separated groups (cell per line) or lines (tab rows).
+        let tabRows = body.contains { $0.dropFirst().contains("\t") }
+        var rows: [[String]] = []
+        var group: [String] = []
+        for l in body {
+            if tabRows {
+                if !isBlankLine(l) { rows.append([l]) }
+            } else if isBlankLine(l) {
+                if !group.isEmpty { rows.append(group + [""]) }; group = []
+            } else {
+                group.append(l)
+            }
+        }
+        if !group.isEmpty { rows.append(group + [""]) }
+        guard rows.count > 16 else { return body }
+        let header = rows[0..<3].flatMap { $0 }
+        return rows[0..<12].flatMap { $0 } + header + rows[12...].flatMap { $0 }
+    }
+}
