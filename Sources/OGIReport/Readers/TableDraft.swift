@@ -141,6 +141,7 @@ struct TableDraft: Sendable {
             }
             var misfits: [GridCell] = []
             var misfitConcepts: [String] = []
+            var fitted = 0
             for (i, cell) in values.enumerated() {
                 guard let key = columns[i] else {
                     if !cell.isEmpty { rejectCells([cell], code: "unknown-column", reason: "a value under an unknown header cell in row \(rowName(row))") }
@@ -153,15 +154,19 @@ struct TableDraft: Sendable {
                 let parsed = CellValueParser.parse(cell.raw, kind: concept.kind)
                 cells.append(CellValue(concept: cid, presence: parsed.presence, number: parsed.number, unit: parsed.unit,
                                        raw: cell.raw, uncertain: parsed.uncertain, position: cell.position))
+                fitted += 1
             }
             if !misfits.isEmpty {
-                let text = misfits.map(\.raw).joined(separator: "\t")
+                // The whole row when none of it fits, else just the cells that do not.
+                let whole = fitted == 0
                 let first = misfits[0]
-                fragments.append(Fragment(text: text, lines: LineRange(first.line, misfits.map(\.lastLine).max() ?? first.line),
-                                          reason: "cells of row \(rowName(row)) do not exist in the \(edition.rawValue) edition"))
-                warn("edition-mix", "row \(rowName(row)) does not fit the \(edition.rawValue) edition of the tables; "
-                     + "its cells (\(misfitConcepts.joined(separator: ", "))) are kept as a fragment",
-                     line: first.line, column: first.column)
+                let text = whole ? row.source.text : misfits.map(\.raw).joined(separator: "\t")
+                let lines = whole ? row.source.lineRange : LineRange(first.line, misfits.map(\.lastLine).max() ?? first.line)
+                fragments.append(Fragment(text: text, lines: lines,
+                                          reason: "row \(rowName(row)) is not in the \(edition.rawValue) edition of the tables"))
+                warn("edition-mix", "row \(rowName(row)) (\(misfitConcepts.count) cell(s)) does not fit the \(edition.rawValue) "
+                     + "edition of the tables; kept as a fragment", line: whole ? row.source.firstLine : first.line,
+                     column: whole ? row.source.cells.first?.column : first.column)
             }
             if values.count < columns.count {
                 let cutHere = truncated && index == lastSourceRow
@@ -194,8 +199,15 @@ struct TableDraft: Sendable {
         }
         if truncated {
             incomplete = true
-            let next = specRows.indices.contains(lastReadIndex + 1) ? rowLabel(specRows[lastReadIndex + 1].block, specRows[lastReadIndex + 1].row) : "its last row"
-            warn("truncated", "the table is cut off: the text ends at line \(lastLine ?? 0) before \(next)",
+            let whereCut: String
+            if lastRowShort, let i = lastSourceRow {
+                whereCut = "in row \(rowName(rows[i]))"
+            } else if specRows.indices.contains(lastReadIndex + 1) {
+                whereCut = "before row \(rowLabel(specRows[lastReadIndex + 1].block, specRows[lastReadIndex + 1].row))"
+            } else {
+                whereCut = "before its last row"
+            }
+            warn("truncated", "the table is cut off: the text ends at line \(lastLine ?? 0) \(whereCut); the cells after it are missing",
                  line: lastLine)
         }
         var t = StatTable(id: table, lines: firstLine.map { LineRange($0, lastLine ?? $0) }, cells: cells)
