@@ -1,3 +1,5 @@
+import Foundation
+
 /// Label normalisation and matching for the table readers.
 ///
 /// Labels are compared after ``LabelText/normalize(_:)``: whitespace of any kind removed,
@@ -45,17 +47,53 @@ enum LabelText {
 
     /// The normalised form of a label (see the type's documentation).
     static func normalize(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var previousWasDigit = false
         for u in s.unicodeScalars {
             let v = u.value
+            if v < 0x80 {
+                // ASCII fast path: drop whitespace and quotes, keep the rest.
+                if v == 0x20 || (v >= 0x09 && v <= 0x0D) || v == 0x22 || v == 0x27 { continue }
+                previousWasDigit = v >= 0x30 && v <= 0x39
+                out.append(UInt8(v))
+                continue
+            }
             if isSpace(v) || isQuote(v) { continue }
             var f = fold(v)
             if f == 0x3001 && previousWasDigit { f = 0x2E }  // "1、" → "1."
             previousWasDigit = f >= 0x30 && f <= 0x39
-            if let s = Unicode.Scalar(f) { out.append(s) }
+            appendUTF8(f, to: &out)
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        switch v {
+        case 0..<0x80: out.append(UInt8(v))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | (v >> 6))); out.append(UInt8(0x80 | (v & 0x3F)))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | (v >> 12))); out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        default:
+            out.append(UInt8(0xF0 | (v >> 18))); out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    /// True when `haystack` contains `needle` (UTF-8 byte search, no Foundation).
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        let h = Array(haystack.utf8), n = Array(needle.utf8)
+        if n.isEmpty { return true }
+        if h.count < n.count { return false }
+        outer: for i in 0...(h.count - n.count) {
+            if h[i] != n[0] { continue }
+            for j in 1..<n.count where h[i + j] != n[j] { continue outer }
+            return true
+        }
+        return false
     }
 
     /// Value of a Chinese or ASCII numeral of up to two places ("三" 3, "十二" 12, "12" 12), or nil.
@@ -127,6 +165,32 @@ enum LabelText {
     }
 }
 
+/// A normalised label as a dictionary key, hashed and compared on its UTF-8 bytes (normalised
+/// labels are built scalar by scalar, so byte equality is the equality wanted, and it avoids
+/// String's Unicode-normalising hash).
+struct ByteKey: Hashable, Sendable {
+    let string: String
+
+    init(_ s: String) { var s = s; s.makeContiguousUTF8(); string = s }
+
+    func hash(into h: inout Hasher) {
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if done == nil { for b in string.utf8 { h.combine(b) } }
+    }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool {
+        let n = a.string.utf8.count
+        guard n == b.string.utf8.count else { return false }
+        let fast: Bool?? = a.string.utf8.withContiguousStorageIfAvailable { pa in
+            b.string.utf8.withContiguousStorageIfAvailable { pb in
+                n == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, n) == 0
+            }
+        }
+        if let f = fast, let r = f { return r }
+        return a.string.utf8.elementsEqual(b.string.utf8)
+    }
+}
+
 /// A label the readers know, prepared once: its normalised text, core and numbering.
 struct LabelEntry<Target: Sendable>: Sendable {
     let target: Target
@@ -160,21 +224,30 @@ struct LabelMatcher<Target: Sendable>: Sendable {
     let entries: [LabelEntry<Target>]
     /// Minimum core length (in scalars) for a prefix match.
     let minimumPrefix: Int
+    private let byNormalized: [ByteKey: [Int]]
+    private let byCore: [ByteKey: [Int]]
 
     init(_ entries: [LabelEntry<Target>], minimumPrefix: Int = 4) {
         self.entries = entries
         self.minimumPrefix = minimumPrefix
+        var n: [ByteKey: [Int]] = [:], c: [ByteKey: [Int]] = [:]
+        for (i, e) in entries.enumerated() {
+            n[ByteKey(e.normalized), default: []].append(i)
+            if !e.core.isEmpty { c[ByteKey(e.core), default: []].append(i) }
+        }
+        byNormalized = n; byCore = c
     }
+
+    /// True when the normalised text is exactly one of the labels.
+    func contains(_ normalized: String) -> Bool { byNormalized[ByteKey(normalized)] != nil }
 
     /// The entries matching a normalised cell text at the best level found (empty when none).
     func match(_ normalized: String) -> (level: MatchLevel, entries: [LabelEntry<Target>]) {
         if normalized.isEmpty { return (.prefix, []) }
-        let exact = entries.filter { $0.normalized == normalized }
-        if !exact.isEmpty { return (.exact, exact) }
+        if let hit = byNormalized[ByteKey(normalized)] { return (.exact, hit.map { entries[$0] }) }
         let split = LabelText.splitNumbering(normalized)
         guard !split.core.isEmpty else { return (.prefix, []) }
-        let core = entries.filter { $0.core == split.core }
-        if !core.isEmpty { return (.core, core) }
+        if let hit = byCore[ByteKey(split.core)] { return (.core, hit.map { entries[$0] }) }
         // Prefix: the cell extends a known label ("部分公开（…）") or is a truncated long label.
         let cellCount = split.core.unicodeScalars.count
         var best: [LabelEntry<Target>] = []

@@ -22,9 +22,9 @@ enum Table1Reader {
         return LabelMatcher(entries, minimumPrefix: 8)
     }()
 
-    static let headerLabels: Set<String> = {
-        var s: Set<String> = []
-        for e in Edition.allCases { for b in ConceptTable.spec(.t1, e).blocks { if let h = b.headerLabel { s.insert(LabelText.normalize(h)) } } }
+    static let headerLabels: Set<ByteKey> = {
+        var s: Set<ByteKey> = []
+        for e in Edition.allCases { for b in ConceptTable.spec(.t1, e).blocks { if let h = b.headerLabel { s.insert(ByteKey(LabelText.normalize(h))) } } }
         return s
     }()
 
@@ -104,8 +104,8 @@ enum Table1Reader {
             }
             let cell = row.cells[i]
             // Header: 信息内容 then column labels, or column labels alone.
-            let isHeaderStart = headerLabels.contains(cell.normalized)
-            if isHeaderStart || (row.cells[i...].allSatisfy { $0.isEmpty || column($0, block: block) != nil } && self.row(cell) == nil) {
+            let isHeaderStart = headerLabels.contains(ByteKey(cell.normalized))
+            if isHeaderStart || (self.row(cell) == nil && row.cells[i...].allSatisfy { $0.isEmpty || column($0, block: block) != nil }) {
                 flushUnknown()
                 var cols: [String?] = []
                 let start = isHeaderStart ? i + 1 : i
@@ -141,13 +141,13 @@ enum Table1Reader {
                 continue
             }
             if used { draft.consume(row); continue }
-            if CellValueParser.isValueLike(cell.raw) {
+            if cell.isValueLike {
                 flushUnknown()
                 draft.reject(row, code: "orphan-values", reason: "values without a row label in table 1")
                 continue
             }
             // Unknown text: an unknown row if the table goes on, prose otherwise.
-            if row.cells[(i + 1)...].contains(where: { CellValueParser.isValueLike($0.raw) }) && draft.foundTable {
+            if row.cells[(i + 1)...].contains(where: { $0.isValueLike }) && draft.foundTable {
                 flushUnknown()
                 draft.reject(row, code: "unknown-row", reason: "unknown row “\(cell.raw)” in table 1")
             } else {

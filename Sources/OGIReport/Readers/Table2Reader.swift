@@ -84,12 +84,12 @@ enum Table2Reader {
 
     /// The 勾稽关系 note (or a cell that quotes it).
     static func isNote(_ normalized: String) -> Bool {
-        normalized.contains("勾稽关系") || normalized == LabelText.normalize(ConceptTable.t2Note)
+        normalized == noteNormalized || LabelText.contains(normalized, "勾稽关系")
     }
 
+    static let noteNormalized = LabelText.normalize(ConceptTable.t2Note)
     static func isHeaderCell(_ cell: GridCell) -> Bool {
-        if isNote(cell.normalized) { return true }
-        return labels.header.entries.contains { $0.normalized == cell.normalized }
+        labels.header.contains(cell.normalized) || isNote(cell.normalized)
     }
 
     /// One label cell of a row, resolved.
@@ -157,7 +157,7 @@ enum Table2Reader {
             func classify(allowHeader: Bool) {
                 labelCells = []; ambiguousCell = nil; firstValue = nil; headerCells = 0; unknownText = []
                 for (i, c) in row.cells.enumerated() where !c.isEmpty {
-                    if CellValueParser.isValueLike(c.raw) {
+                    if c.isValueLike {
                         if firstValue == nil { firstValue = i }
                         continue
                     }

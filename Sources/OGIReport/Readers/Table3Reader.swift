@@ -4,11 +4,11 @@
 enum Table3Reader {
 
     /// Every header label of table 3 (column labels and their group labels), normalised.
-    static let headerLabels: Set<String> = {
-        var s: Set<String> = []
+    static let headerLabels: Set<ByteKey> = {
+        var s: Set<ByteKey> = []
         for c in ConceptTable.t3Columns {
-            s.insert(LabelText.normalize(c.label))
-            for p in c.parents { s.insert(LabelText.normalize(p)) }
+            s.insert(ByteKey(LabelText.normalize(c.label)))
+            for p in c.parents { s.insert(ByteKey(LabelText.normalize(p))) }
         }
         return s
     }()
@@ -31,11 +31,11 @@ enum Table3Reader {
         for row in grid.rows {
             if row.isEmpty { if draft.foundTable { draft.consume(row) }; continue }
             let nonEmpty = row.nonEmptyCells
-            let headerCount = nonEmpty.filter { headerLabels.contains($0.normalized) }.count
-            let firstValue = row.cells.firstIndex { !$0.isEmpty && CellValueParser.isValueLike($0.raw) }
+            let headerCount = nonEmpty.filter { headerLabels.contains(ByteKey($0.normalized)) }.count
+            let firstValue = row.cells.firstIndex { !$0.isEmpty && $0.isValueLike }
             if firstValue == nil && headerCount > 0 {
                 flushUnknown()
-                for c in nonEmpty where !headerLabels.contains(c.normalized) {
+                for c in nonEmpty where !headerLabels.contains(ByteKey(c.normalized)) {
                     draft.warn("unknown-column", "unknown header cell “\(c.raw)” in table 3", line: c.line, column: c.column)
                 }
                 for c in nonEmpty { headerLabelsSeen.insert(c.normalized) }

@@ -10,13 +10,18 @@ struct GridCell: Sendable, Hashable {
     var lastLine: Int
     /// True when the cell holds nothing but whitespace.
     var isEmpty: Bool
-    /// The normalised text (see ``LabelText/normalize(_:)``), computed once.
+    /// The normalised text (see ``LabelText/normalize(_:)``), computed once; empty for values.
     var normalized: String
+    /// The cell read as a value, computed once.
+    var parsed: ParsedCell
+    /// True when the cell reads as a number or a not-applicable mark.
+    var isValueLike: Bool { parsed.isValueLike }
 
     init(raw: String, line: Int, column: Int, lastLine: Int? = nil) {
         self.raw = raw; self.line = line; self.column = column; self.lastLine = lastLine ?? line
-        normalized = LabelText.normalize(raw)
-        isEmpty = normalized.isEmpty
+        parsed = CellValueParser.parse(raw)
+        isEmpty = parsed.presence == .blank
+        normalized = parsed.isValueLike || isEmpty ? "" : LabelText.normalize(raw)
     }
 
     var position: SourcePosition { SourcePosition(line: line, column: column) }
@@ -27,8 +32,11 @@ struct GridRow: Sendable {
     var cells: [GridCell]
     /// Source line numbers of the row (blank separator lines excluded), ascending.
     var lines: [Int]
+    /// The row's source lines, verbatim.
+    var texts: [String]
+
     /// The row's source text, verbatim (lines joined with "\n"), for fragments.
-    var text: String
+    var text: String { texts.joined(separator: "\n") }
 
     var firstLine: Int { lines.first ?? 0 }
     var lastLine: Int { lines.last ?? 0 }
@@ -103,7 +111,7 @@ struct TableGrid: Sendable {
                 column += 1
             }
             cells.append(GridCell(raw: String(current), line: l.number, column: cellStart))
-            rows.append(GridRow(cells: cells, lines: [l.number], text: l.text))
+            rows.append(GridRow(cells: cells, lines: [l.number], texts: [l.text]))
         }
         return rows
     }
@@ -117,7 +125,7 @@ struct TableGrid: Sendable {
 
         func flush() {
             if !rowLines.isEmpty {
-                rows.append(GridRow(cells: cells, lines: rowLines, text: texts.joined(separator: "\n")))
+                rows.append(GridRow(cells: cells, lines: rowLines, texts: texts))
             }
             cells = []; rowLines = []; texts = []
         }
@@ -127,24 +135,21 @@ struct TableGrid: Sendable {
             let startsWithTab = l.text.utf8.first == 0x09
             if startsWithTab {
                 // Everything after the leading tab is the cell (further tabs are kept in the text).
-                let raw = String(l.text.unicodeScalars.dropFirst())
+                let raw = String(Substring(l.text.utf8.dropFirst()))
                 cells.append(GridCell(raw: raw, line: l.number, column: 2))
                 rowLines.append(l.number); texts.append(l.text)
                 previousWasCell = true
                 continue
             }
             if previousWasCell, let last = cells.last, !last.isEmpty, isContinuation(l.text, of: last) {
-                var merged = GridCell(raw: last.raw + "\n" + l.text, line: last.line, column: last.column,
-                                      lastLine: l.number)
-                merged.normalized = last.normalized + LabelText.normalize(l.text)
-                merged.isEmpty = merged.normalized.isEmpty
-                cells[cells.count - 1] = merged
+                cells[cells.count - 1] = GridCell(raw: last.raw + "\n" + l.text, line: last.line, column: last.column,
+                                                  lastLine: l.number)
                 rowLines.append(l.number); texts.append(l.text)
                 continue
             }
             // A line of its own (prose, or a caption written without a tab).
             flush()
-            rows.append(GridRow(cells: [GridCell(raw: l.text, line: l.number, column: 1)], lines: [l.number], text: l.text))
+            rows.append(GridRow(cells: [GridCell(raw: l.text, line: l.number, column: 1)], lines: [l.number], texts: [l.text]))
             previousWasCell = false
         }
         flush()
@@ -153,7 +158,7 @@ struct TableGrid: Sendable {
 
     /// A wrapped cell's next line: short, not a value, after a cell that is not a value either.
     private static func isContinuation(_ text: String, of cell: GridCell) -> Bool {
-        if CellValueParser.isValueLike(cell.raw) || CellValueParser.isValueLike(text) { return false }
+        if cell.isValueLike || CellValueParser.isValueLike(text) { return false }
         var count = 0
         for _ in text.unicodeScalars { count += 1; if count > 40 { return false } }
         return true
