@@ -37,7 +37,7 @@ final class XMLErrorSink {
         // libxml2 2.9 follows a failed facet with this internal note; it adds nothing.
         if raw.contains("No precomputed value available") { return }
         var message = XMLMessages.clean(raw)
-        if let node = e.node, raw.contains("attribute 'concept'"), raw.contains("[facet 'enumeration']"),
+        if let node = e.node, (raw.contains("attribute 'concept'") && raw.contains("[facet 'enumeration']")) || raw.contains("This element is not expected"),
            let better = XMLMessages.conceptProblem(node.assumingMemoryBound(to: xmlNode.self)) {
             message = better
         }
@@ -73,12 +73,13 @@ enum XMLMessages {
     static func conceptProblem(_ node: xmlNodePtr) -> String? {
         guard node.pointee.type == XML_ELEMENT_NODE, let value = XMLNode.attribute(node, "concept") else { return nil }
         let element = XMLNode.name(node)
+        guard let table = node.pointee.parent, let container = table.pointee.parent,
+              ["t1", "t2", "t3"].contains(XMLNode.name(table)) else { return nil }
         let head = "Element '\(element)', attribute 'concept': "
         guard let concept = ConceptTable.byID[value] else {
             return head + "'\(value)' is not a concept id of the concept table"
         }
         // Cell elements sit in t1/t2/t3 inside tables2019/tables2021.
-        guard let table = node.pointee.parent, let container = table.pointee.parent else { return nil }
         let tableName = XMLNode.name(table)
         let edition = Edition(rawValue: String(XMLNode.name(container).dropFirst("tables".count)))
         if let edition, !concept.editions.contains(edition) {
