@@ -134,23 +134,25 @@ enum DocumentText {
             return Marker(style: style, value: value, end: skipSpaces(j))
         }
         if let (v, e) = chineseNumber(s, 0) {
-            guard e < s.count else { return nil }
-            let sep = s[e]
-            if sep == "、" || sep == "," || sep == "." || sep == ":" || sep == "，" {
-                return Marker(style: .chinese, value: v, end: skipSpaces(e + 1))
+            let k = skipSpaces(e)
+            guard k < s.count else { return nil }
+            let sep = s[k]
+            if sep == "、" || sep == "," || sep == "." || sep == ":" {
+                return Marker(style: .chinese, value: v, end: skipSpaces(k + 1))
             }
-            if isSpace(sep) { return Marker(style: .chinese, value: v, end: skipSpaces(e)) }
+            if k > e { return Marker(style: .chinese, value: v, end: k) }
             return nil
         }
         if let (v, e) = arabicNumber(s, 0, maxDigits: 2) {
-            guard e < s.count else { return nil }
-            let sep = s[e]
-            if sep == "、" || sep == "," || sep == "，" {
-                return Marker(style: .arabic, value: v, end: skipSpaces(e + 1))
+            let k = skipSpaces(e)
+            guard k < s.count else { return nil }
+            let sep = s[k]
+            if sep == "、" || sep == "," {
+                return Marker(style: .arabic, value: v, end: skipSpaces(k + 1))
             }
             if sep == "." {
-                if e + 1 < s.count, digit(s[e + 1]) != nil { return nil }
-                return Marker(style: .arabic, value: v, end: skipSpaces(e + 1))
+                if k + 1 < s.count, digit(s[k + 1]) != nil { return nil }
+                return Marker(style: .arabic, value: v, end: skipSpaces(k + 1))
             }
             return nil
         }

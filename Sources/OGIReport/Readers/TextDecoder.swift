@@ -51,8 +51,8 @@ public enum TextDecoder {
             try refuseNUL(bytes, from: 0, fileName: fileName)
             return (bytes, "UTF-8")
         }
-        try refuseNUL(bytes, from: 0, fileName: fileName)
         if let gb = iconvToUTF8(bytes, from: "GB18030") {
+            try refuseNUL(bytes, from: 0, fileName: fileName)
             return (gb, "GB18030")
         }
         throw undecodable(bytes, offset: bad, expected: "UTF-8, UTF-16 (with BOM) or GB18030", fileName: fileName)
