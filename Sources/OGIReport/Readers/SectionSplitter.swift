@@ -9,6 +9,8 @@ struct SectionHeading: Sendable {
     var inlineBody: String?
     /// The number written in the heading, when it was numbered.
     var writtenNumber: Int?
+    /// True when the heading was matched loosely (see ``SectionSplitter/looseHeading(_:index:kind:)``).
+    var loose = false
 }
 
 /// Finds the six section headings.
@@ -19,6 +21,12 @@ struct SectionHeading: Sendable {
 /// optionally followed by "：" / "。" — and, after that punctuation only, by body text. A line that
 /// merely starts with a title but goes on without such punctuation is a body sentence, not a heading.
 /// Headings must come in increasing section order; a title seen again later is body text.
+///
+/// A second, looser pass looks for the sections still missing, only between the headings found
+/// around them: a short line (at most 40 characters, no ， ；。) numbered with the section's own
+/// number (一 for section 一 …) whose title shares at least 60% of a title variant's characters in
+/// order (e.g. "三、收到和处理政府信息公开申请的情况"), or an unnumbered line that is exactly a title.
+/// The reader warns about each loose match.
 enum SectionSplitter {
     /// Compact title variants per section, longest first (so a longer variant wins).
     private static let titles: [(SectionKind, [Unicode.Scalar])] = {
@@ -38,7 +46,59 @@ enum SectionSplitter {
             found.append(h)
             last = h.kind.rawValue
         }
+        // Loose pass for the sections still missing, between their found neighbours.
+        for kind in SectionKind.allCases where !found.contains(where: { $0.kind == kind }) {
+            let lo = found.last { $0.kind.rawValue < kind.rawValue }?.index ?? -1
+            let hi = found.first { $0.kind.rawValue > kind.rawValue }?.index ?? lines.count
+            guard lo + 1 < hi else { continue }
+            for i in (lo + 1)..<hi {
+                if let h = looseHeading(lines[i], index: i, kind: kind) {
+                    found.append(h)
+                    found.sort { $0.index < $1.index }
+                    break
+                }
+            }
+        }
         return found
+    }
+
+    /// A loose match of `kind`'s heading on this line (see the type's doc comment).
+    static func looseHeading(_ line: String, index: Int, kind: SectionKind) -> SectionHeading? {
+        let trimmed = DocumentText.trim(line)
+        let s = trimmed.unicodeScalars.map(DocumentText.fold)
+        var rest = s[...]
+        var number: Int?
+        if let m = DocumentText.marker(s) {
+            guard m.value == kind.rawValue else { return nil }
+            rest = s[m.end...]
+            number = m.value
+        }
+        var compact = rest.filter { !DocumentText.isSpace($0) }
+        while let l = compact.last, l == ":" || l == "。" { compact.removeLast() }
+        guard !compact.isEmpty, compact.count <= 40,
+              !compact.contains(where: { $0 == "," || $0 == ";" || $0 == "；" || $0 == "。" }) else { return nil }
+        for v in kind.titleVariants {
+            let t = DocumentText.compact(v)
+            if number == nil {
+                if t == compact { return SectionHeading(kind: kind, index: index, text: trimmed, writtenNumber: nil, loose: true) }
+                continue
+            }
+            if lcs(compact, t) * 10 >= t.count * 6 && lcs(compact, t) * 10 >= compact.count * 6 {
+                return SectionHeading(kind: kind, index: index, text: trimmed, writtenNumber: number, loose: true)
+            }
+        }
+        return nil
+    }
+
+    /// Length of the longest common subsequence.
+    static func lcs(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        var prev = [Int](repeating: 0, count: b.count + 1), cur = prev
+        for x in a {
+            for (j, y) in b.enumerated() { cur[j + 1] = x == y ? prev[j] + 1 : max(prev[j + 1], cur[j]) }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
     }
 
     /// The heading on this line, if it is one.

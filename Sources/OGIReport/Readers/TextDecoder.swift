@@ -51,7 +51,7 @@ public enum TextDecoder {
             try refuseNUL(bytes, from: 0, fileName: fileName)
             return (bytes, "UTF-8")
         }
-        if let gb = iconvToUTF8(bytes, from: "GB18030") {
+        if !mostlyUTF8(bytes), let gb = iconvToUTF8(bytes, from: "GB18030") {
             try refuseNUL(bytes, from: 0, fileName: fileName)
             return (gb, "GB18030")
         }
@@ -112,6 +112,25 @@ public enum TextDecoder {
             i += need + 1
         }
         return nil
+    }
+
+    /// True when the bytes are UTF-8 with a few bad bytes (at least 8 valid multi-byte sequences per
+    /// invalid byte): such a file is damaged UTF-8, and decoding it as GB18030 would only hide
+    /// the damage behind wrong characters.
+    static func mostlyUTF8(_ b: [UInt8]) -> Bool {
+        var valid = 0, invalid = 0, i = 0
+        while i < b.count {
+            if b[i] < 0x80 { i += 1; continue }
+            let rest = Array(b[i..<min(b.count, i + 4)])
+            if let bad = firstInvalidUTF8(rest), bad == 0 {
+                invalid += 1; i += 1
+            } else {
+                let lead = b[i]
+                let len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                if i + len <= b.count, firstInvalidUTF8(Array(b[i..<(i + len)])) == nil { valid += 1; i += len } else { invalid += 1; i += 1 }
+            }
+        }
+        return invalid > 0 && valid >= 8 * invalid
     }
 
     // MARK: - Private

@@ -86,6 +86,10 @@ public enum TextReportReader {
         for (i, h) in headings.enumerated() {
             let end = i + 1 < headings.count ? headings[i + 1].index : lines.count
             sectionBodies.append((h, Array(lines[(h.index + 1)..<end])))
+            if h.loose {
+                diags.append(.warning("heading \"\(h.text)\" taken as section \(h.kind.heading) (not an exact title)",
+                                      code: "read.heading-loose", file: fileName, line: lines[h.index].number, column: 1))
+            }
             if let w = h.writtenNumber, w != h.kind.rawValue {
                 diags.append(.warning("section heading numbered \(w) but titled as section \(h.kind.numeral) (\(h.kind.title))",
                                       code: "read.heading-number", file: fileName, line: lines[h.index].number, column: 1))

@@ -84,3 +84,20 @@ import Testing
         }
     }
 }
+
+@Suite struct DecoderDamageTests {
+    /// UTF-8 text with one stray byte that GB18030 would accept is refused, not mis-decoded.
+    @Test func damagedUTF8IsNotTakenForGB18030() {
+        let good = Array("一、总体情况，我局认真落实政府信息公开工作。".utf8)
+        let bytes = Array(good[0..<12]) + [0x81, 0x41] + Array(good[12...])
+        #expect(TextDecoder.mostlyUTF8(bytes))
+        let e = #expect(throws: DiagnosticError.self) { try TextDecoder.decode(Data(bytes)) }
+        #expect(e?.diagnostics.first?.message.contains("byte offset 12") == true)
+    }
+
+    @Test func gbVariantsStillDecode() throws {
+        for url in Fixtures.files(in: "variants", ext: "txt") where url.lastPathComponent.contains("gb18030") {
+            #expect(try TextDecoder.decode(try Data(contentsOf: url)).encoding == "GB18030")
+        }
+    }
+}

@@ -53,3 +53,21 @@ import Testing
 }
 
 import Foundation
+
+@Suite struct SectionSplitterLooseTests {
+    @Test func looseTitlesBetweenFoundHeadings() {
+        let lines = ["一、总体情况", "正文。", "二、主动公开政府信息情况", "表", "三、收到和处理政府信息公开申请的情况", "表",
+                     "四、政府信息公开行政复议、行政诉讼情况", "表", "存在的主要问题及改进情况", "正文。", "六、其他需要报告的事项", "无。"]
+        let h = SectionSplitter.headings(lines)
+        #expect(h.map(\.kind) == SectionKind.allCases)
+        #expect(h.map(\.index) == [0, 2, 4, 6, 8, 10])
+        #expect(h.filter(\.loose).map(\.kind) == [.applications, .problems])
+    }
+
+    @Test func looseNeverTakesTableRowsOrSentences() {
+        // "四、结转下年度继续办理" has the right number but not the title.
+        #expect(SectionSplitter.looseHeading("四、结转下年度继续办理", index: 0, kind: .reviewLitigation) == nil)
+        #expect(SectionSplitter.looseHeading("三、收到和处理政府信息公开申请的情况，如下。", index: 0, kind: .applications) == nil)
+        #expect(SectionSplitter.looseHeading("二、收到和处理政府信息公开申请的情况", index: 0, kind: .applications) == nil)
+    }
+}
