@@ -32,10 +32,14 @@ struct Normalize: ParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if output != nil && outDir != nil { throw ValidationError("use either -o or --out-dir, not both") }
-        if inputs.count > 1 && outDir == nil { throw ValidationError("several inputs need --out-dir DIR") }
+        func usage(_ message: String) throws -> Never {
+            CLIIO.err("ogi normalize: error: \(message) (see 'ogi normalize --help')")
+            throw Exit.failure
+        }
+        if output != nil && outDir != nil { try usage("use either -o or --out-dir, not both") }
+        if inputs.count > 1 && outDir == nil { try usage("several inputs need --out-dir DIR") }
         if outDir != nil && (inputs.isEmpty || inputs.contains("-")) {
-            throw ValidationError("--out-dir needs named input files (standard input has no name)")
+            try usage("--out-dir needs named input files (standard input has no name)")
         }
     }
 
