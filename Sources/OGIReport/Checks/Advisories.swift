@@ -107,7 +107,7 @@ public enum Advisories {
         for blocks in groups {
             let paragraphs = blocks.filter { $0.kind == .paragraph }.map { (text: $0.text, line: $0.lines?.first) }
             guard !paragraphs.isEmpty else { continue }
-            let claims = NarrativeScanner.scan(paragraphs, patterns: narrativeTargets.map(\.pattern))
+            let claims = NarrativeScanner.scan(paragraphs, patterns: narrativeTargets.map(\.pattern), year: report.metadata.year)
             for claim in claims {
                 guard let target = narrativeTargets.first(where: { $0.pattern.key == claim.key }) else { continue }
                 results.append(compare(claim, target, report, edition))

@@ -72,11 +72,37 @@ public enum NarrativeScanner {
     }
 
     static let stops: Set<Unicode.Scalar> = Set("，。；：、,.;:！？!?()（）“”\"《》|和及与或".unicodeScalars)
+    /// Clause boundaries for the look-back before a keyword.
+    static let clauseStops: Set<Unicode.Scalar> = Set("，。；：,;:！？!?".unicodeScalars)
+    /// Words that make a statement about another period or a comparison ("较去年收到申请10件"):
+    /// such statements are not compared with the tables.
+    static let otherPeriodWords = ["去年", "上年", "上一年", "前年", "同比", "较", "比上", "以来", "累计"]
+
+    /// True when the clause before the keyword, or the gap, speaks of another period or year.
+    static func aboutAnotherPeriod(_ clause: [Unicode.Scalar], year: Int?) -> Bool {
+        let text = String(String.UnicodeScalarView(clause))
+        if otherPeriodWords.contains(where: { text.contains($0) }) { return true }
+        // A four-digit year other than the report's.
+        var i = 0
+        while i + 4 <= clause.count {
+            let d = clause[i..<(i + 4)].compactMap(digit)
+            let before = i > 0 ? digit(clause[i - 1]) : nil
+            let after = i + 4 < clause.count ? digit(clause[i + 4]) : nil
+            if d.count == 4, before == nil, after == nil {
+                let y = d.reduce(0) { $0 * 10 + $1 }
+                if (1990...2100).contains(y), y != year { return true }
+            }
+            i += 1
+        }
+        return false
+    }
     static let units: Set<Unicode.Scalar> = ["件", "条"]
 
     /// Claims found in consecutive paragraphs (joined, so a sentence broken across paragraphs is
     /// read whole). `paragraphs` gives each text with its first source line.
-    public static func scan(_ paragraphs: [(text: String, line: Int?)], patterns: [Pattern]) -> [NarrativeClaim] {
+    /// Statements in a clause that names another period or year (other than `year`, the report's)
+    /// are skipped.
+    public static func scan(_ paragraphs: [(text: String, line: Int?)], patterns: [Pattern], year: Int? = nil) -> [NarrativeClaim] {
         var c = Compact()
         for p in paragraphs { c.append(p.text, firstLine: p.line) }
         let s = c.scalars
@@ -101,6 +127,9 @@ public enum NarrativeScanner {
                     let numberStart = j
                     while j < s.count, let d = digit(s[j]), digits < 9 { n = n * 10 + d; digits += 1; j += 1 }
                     guard j < s.count, digit(s[j]) == nil, units.contains(s[j]) else { continue }
+                    var b = i
+                    while b > 0, !clauseStops.contains(s[b - 1]) { b -= 1 }
+                    if aboutAnotherPeriod(Array(s[b..<i]) + Array(s[gapStart..<numberStart]), year: year) { continue }
                     out.append(NarrativeClaim(key: pattern.key, keyword: keyword, gap: gap, number: n,
                                               unit: String(s[j]), line: c.lines[numberStart]))
                 }

@@ -12,7 +12,7 @@ import Testing
 
     static func scan(_ texts: [String]) -> [NarrativeClaim] {
         NarrativeScanner.scan(texts.enumerated().map { (text: $1, line: 15 + 2 * $0) },
-                              patterns: Advisories.narrativeTargets.map(\.pattern))
+                              patterns: Advisories.narrativeTargets.map(\.pattern), year: 2023)
     }
 
     @Test func scannerFindsSeed000Statements() {
@@ -45,6 +45,11 @@ import Testing
         #expect(keys("结转下年度继续办理 1 件") == ["carriedForward": [1]])
         #expect(keys("予以公开 12 3件") == [:])
         #expect(keys("") == [:])
+        #expect(keys("较去年收到申请10件增加4件") == [:])
+        #expect(keys("全年收到申请14件，同比增加2件") == ["received": [14]])
+        #expect(keys("2022年受理申请10件") == [:])
+        #expect(keys("2023年受理申请10件") == ["received": [10]])
+        #expect(keys("2023年以来累计受理申请100件") == [:])
         #expect(keys("予以公开") == [:])
         #expect(keys("予以公开 99999999999999999999 件") == [:])
     }
