@@ -1,6 +1,6 @@
 /// Prints a template document as one self-contained printable HTML page: UTF-8 with
 /// `<meta charset>`, inline CSS (A4 print rules), no scripts and no external resources. Tables
-/// carry the official merged cells as `rowspan`/`colspan` (from ``TableGrid``).
+/// carry the official merged cells as `rowspan`/`colspan` (from ``LayoutGrid``).
 enum HTMLReportWriter {
     static func write(_ items: [TemplateWriter.Item]) -> String {
         var title = ""
@@ -41,7 +41,7 @@ enum HTMLReportWriter {
         """
     }
 
-    private static func table(_ id: TableID, _ grid: TableGrid) -> String {
+    private static func table(_ id: TableID, _ grid: LayoutGrid) -> String {
         var out = ["<table class=\"\(id.rawValue)\">"]
         for line in grid.rows {
             var tr = "<tr>"

@@ -51,7 +51,7 @@ public enum TemplateWriter {
         /// A section heading (level 1) or a sub-heading (level 2).
         case heading(String, level: Int)
         case paragraph(String)
-        case table(TableID, TableGrid)
+        case table(TableID, LayoutGrid)
         /// A closing line (signature, date).
         case closing(String)
     }
@@ -68,7 +68,7 @@ public enum TemplateWriter {
             items.append(.heading(kind.heading, level: 1))
             items += report.sections.filter { $0.kind == kind }.flatMap(\.blocks).map(item)
             if let table = kind.table {
-                let grid = TableGrid(spec: ConceptTable.spec(table, edition)) { CellText.text(cells[$0]) }
+                let grid = LayoutGrid(spec: ConceptTable.spec(table, edition)) { CellText.text(cells[$0]) }
                 items.append(.table(table, grid))
             }
         }

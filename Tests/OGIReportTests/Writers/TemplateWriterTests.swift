@@ -117,7 +117,7 @@ import Testing
     @Test(arguments: Edition.allCases)
     func gridSpansTileTheTable(_ edition: Edition) {
         for spec in ConceptTable.specs(edition) {
-            let grid = TableGrid(spec: spec) { _ in "" }
+            let grid = LayoutGrid(spec: spec) { _ in "" }
             var covered = Array(repeating: Array(repeating: 0, count: grid.width), count: grid.rows.count)
             for (r, line) in grid.rows.enumerated() {
                 for (c, cell) in line {

@@ -5,7 +5,7 @@
 /// spec's captions, header labels, note and the `parents` of its rows and columns. The text
 /// writer prints every grid position (covered positions as empty cells); the HTML writer prints
 /// the cells that start at a position with their `rowspan`/`colspan`.
-struct TableGrid {
+struct LayoutGrid {
     /// What a grid cell holds; decides `<th>`/`<td>` and styling.
     enum Role: String {
         /// A block caption (第二十条第（一）项).
@@ -36,7 +36,7 @@ struct TableGrid {
 
     /// Lays out `spec`, filling value cells with `value(concept)`.
     init(spec: TableSpec, value: (ConceptID) -> String) {
-        let labelColumns = TableGrid.labelDepth(spec)
+        let labelColumns = LayoutGrid.labelDepth(spec)
         let width = labelColumns + (spec.blocks.map(\.columns.count).max() ?? 0)
         var rows: [[(column: Int, cell: Cell)]] = []
 
@@ -85,9 +85,9 @@ struct TableGrid {
                         if level < row.parents.count {
                             let prefix = Array(row.parents[...level])
                             // A group label starts at the first row of its group and spans the group.
-                            if r > 0, TableGrid.hasPrefix(block.rows[r - 1], prefix) { continue }
+                            if r > 0, LayoutGrid.hasPrefix(block.rows[r - 1], prefix) { continue }
                             var span = 1
-                            while r + span < block.rows.count, TableGrid.hasPrefix(block.rows[r + span], prefix) { span += 1 }
+                            while r + span < block.rows.count, LayoutGrid.hasPrefix(block.rows[r + span], prefix) { span += 1 }
                             line.append((level, Cell(text: row.parents[level], role: .rowLabel, rowspan: span)))
                         } else {
                             line.append((level, Cell(text: row.label, role: .rowLabel, colspan: labelColumns - level)))
