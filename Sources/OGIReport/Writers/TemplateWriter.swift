@@ -63,21 +63,25 @@ public enum TemplateWriter {
 
         var items: [Item] = [.title(title(of: report))]
         items += report.metadata.notes.map { .note($0) }
-        items += report.preamble.map(item)
+        items += Self.items(report.preamble)
         for kind in SectionKind.allCases {
             items.append(.heading(kind.heading, level: 1))
-            items += report.sections.filter { $0.kind == kind }.flatMap(\.blocks).map(item)
+            items += Self.items(report.sections.filter { $0.kind == kind }.flatMap(\.blocks))
             if let table = kind.table {
                 let grid = LayoutGrid(spec: ConceptTable.spec(table, edition)) { CellText.text(cells[$0]) }
                 items.append(.table(table, grid))
             }
         }
-        var closing = report.closing.map(\.text)
+        var closing = report.closing.map(\.text).filter { !$0.allSatisfy(\.isWhitespace) }
         if closing.isEmpty, let date = report.metadata.publicationDate.flatMap(chineseDate) {
             closing = [report.metadata.agency, date].compactMap { $0 }
         }
         items += closing.map { .closing($0) }
         return items
+    }
+
+    private static func items(_ blocks: [Block]) -> [Item] {
+        blocks.filter { !$0.text.allSatisfy(\.isWhitespace) }.map(item)
     }
 
     private static func item(_ block: Block) -> Item {
