@@ -1,4 +1,72 @@
+// Benchmark harness: `swift run -c release ogi-bench [FILE…]` (default: Fixtures/seeds/*.txt).
+//
+// For each stage of the pipeline it reports the median time per report and the ratio to
+// libxml2 schema validation of the same report's canonical XML, measured in the same run
+// (the brief's baseline: validation sets the pace). Also prints the process's peak RSS.
+import Foundation
 import OGIReport
 
-// Benchmark harness (run with `swift run -c release ogi-bench`): filled in later.
-print("concepts:", ConceptTable.all.count)
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+/// Median nanoseconds of `body` over `rounds` rounds of `inner` calls each.
+func measure(rounds: Int = 15, inner: Int = 200, _ body: () throws -> Void) rethrows -> Double {
+    var samples: [Double] = []
+    for _ in 0..<rounds {
+        let t0 = now()
+        for _ in 0..<inner { try body() }
+        samples.append(Double(now() - t0) / Double(inner))
+    }
+    samples.sort()
+    return samples[samples.count / 2]
+}
+
+func peakRSSKiB() -> Int {
+    guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
+    for line in s.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) ?? -1
+    }
+    return -1
+}
+
+var args = Array(CommandLine.arguments.dropFirst())
+if args.isEmpty {
+    let dir = "Fixtures/seeds"
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+    args = names.filter { $0.hasSuffix(".txt") }.sorted().map { dir + "/" + $0 }
+}
+if args.isEmpty {
+    print("usage: ogi-bench FILE… (run from the package root; default Fixtures/seeds/*.txt)")
+    exit(2)
+}
+
+var totals: [String: Double] = [:]
+let stages = ["validate XML (baseline)", "read text", "write XML", "read XML (parse+validate+build)", "checks", "template text"]
+print(String(format: "%-28@ %8@ %10@  %@", "file" as NSString, "bytes" as NSString, "stage" as NSString, "median µs (ratio to validate)" as NSString))
+for path in args {
+    guard let data = FileManager.default.contents(atPath: path) else { print("cannot read \(path)"); continue }
+    let name = (path as NSString).lastPathComponent
+    do {
+        let report = try TextReportReader.read(data, fileName: name).report
+        let xml = Data(CanonicalXML.write(report).utf8)
+        var t: [String: Double] = [:]
+        t[stages[0]] = measure { _ = SchemaValidator.shared.validate(xml, fileName: name) }
+        t[stages[1]] = try measure { _ = try TextReportReader.read(data, fileName: name) }
+        t[stages[2]] = measure { _ = CanonicalXML.write(report) }
+        t[stages[3]] = try measure { _ = try CanonicalXML.read(xml, fileName: name) }
+        t[stages[4]] = measure { _ = Checker.run(report) }
+        t[stages[5]] = measure { _ = TemplateWriter.write(report, format: .text) }
+        let base = t[stages[0]]!
+        for s in stages {
+            let v = t[s]!
+            totals[s, default: 0] += v
+            print(String(format: "%-28@ %8d  %-34@ %9.1f  (%.3f×)", name as NSString, data.count, s as NSString, v / 1000, v / base))
+        }
+    } catch {
+        print("\(name): \(error)")
+    }
+}
+if let base = totals[stages[0]], base > 0 {
+    print("\nall files, summed medians:")
+    for s in stages { print(String(format: "  %-34@ %9.1f µs  (%.3f× validation)", s as NSString, totals[s]! / 1000, totals[s]! / base)) }
+}
+print("peak RSS: \(peakRSSKiB()) KiB")

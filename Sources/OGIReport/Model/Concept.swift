@@ -37,10 +37,12 @@ public struct ConceptLabel: Sendable, Hashable {
     public let columnParents: [String]
     public let column: String
 
-    /// A short human label, e.g. "（三）不予公开 1.属于国家秘密 / 自然人".
+    /// A short human label, e.g. "（三）不予公开 1.属于国家秘密 / 自然人" or, for table 3,
+    /// "行政诉讼 复议后起诉 总计".
     public var short: String {
-        let r = (rowParents.dropFirst(rowParents.count > 1 ? 1 : 0) + [row]).joined(separator: " ")
-        let c = column.isEmpty ? "" : " / " + (columnParents.last.map { $0 + " " } ?? "") + column
-        return r + c
+        let rowPart = (rowParents.count > 1 ? Array(rowParents.dropFirst()) : []) + (row.isEmpty ? [] : [row])
+        if rowPart.isEmpty { return (columnParents + [column]).joined(separator: " ") }
+        let colPart = (columnParents.isEmpty ? [] : [columnParents[columnParents.count - 1]]) + [column]
+        return rowPart.joined(separator: " ") + " / " + colPart.joined(separator: " ")
     }
 }
