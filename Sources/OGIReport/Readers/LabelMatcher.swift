@@ -241,6 +241,15 @@ struct LabelMatcher<Target: Sendable>: Sendable {
     /// True when the normalised text is exactly one of the labels.
     func contains(_ normalized: String) -> Bool { byNormalized[ByteKey(normalized)] != nil }
 
+    /// `.exact` when the normalised text is one of the labels, `.core` when it has the core of
+    /// one, nil otherwise (prefix matches are not looked for).
+    func exactOrCore(_ normalized: String) -> MatchLevel? {
+        if normalized.isEmpty { return nil }
+        if byNormalized[ByteKey(normalized)] != nil { return .exact }
+        let core = LabelText.splitNumbering(normalized).core
+        return !core.isEmpty && byCore[ByteKey(core)] != nil ? .core : nil
+    }
+
     /// The entries matching a normalised cell text at the best level found (empty when none).
     func match(_ normalized: String) -> (level: MatchLevel, entries: [LabelEntry<Target>]) {
         if normalized.isEmpty { return (.prefix, []) }

@@ -75,7 +75,10 @@ struct TableDraft: Sendable {
     }
 
     /// Records a data row unless its row was read already (then it becomes a fragment).
-    mutating func addRow(_ row: DraftRow, label: String) {
+    /// A row with fewer value cells than `capacity` stays open: value cells on the rows right
+    /// after it (a row split by a blank line or a wrapped label) are added by ``continueOpenRow``.
+    mutating func addRow(_ row: DraftRow, label: String, capacity: Int) {
+        openRow = nil
         if let previous = rows.firstIndex(where: { $0.rowKey == row.rowKey && $0.block == row.block }) {
             reject(row.source, code: "duplicate-row",
                    reason: "row \(label) appears again (first at line \(rows[previous].source.firstLine)); the second one is not used")
@@ -83,6 +86,43 @@ struct TableDraft: Sendable {
         }
         consume(row.source)
         rows.append(row)
+        if Self.trimmedCount(row.values) < capacity { openRow = (rows.count - 1, capacity) }
+    }
+
+    /// The row that may still take value cells, with its column count.
+    var openRow: (index: Int, capacity: Int)?
+    private var warnedSplitRow = false
+
+    /// Number of cells without the trailing empty ones.
+    static func trimmedCount(_ cells: [GridCell]) -> Int {
+        var n = cells.count
+        while n > 0 && cells[n - 1].isEmpty { n -= 1 }
+        return n
+    }
+
+    /// Adds value cells from a row without a label to the open row, if they fit; text cells
+    /// before the values (the rest of a wrapped label) are taken as part of the label.
+    mutating func continueOpenRow(_ source: GridRow, values: [GridCell]) -> Bool {
+        guard let (index, capacity) = openRow else { return false }
+        var existing = rows[index].values
+        existing.removeLast(existing.count - Self.trimmedCount(existing))
+        var added = values
+        added.removeLast(added.count - Self.trimmedCount(added))
+        guard !added.isEmpty else { return false }
+        var combined = existing + added
+        while combined.count > capacity, let first = combined.first, first.isEmpty { combined.removeFirst() }
+        guard combined.count <= capacity else { return false }
+        rows[index].values = combined
+        rows[index].source.lines += source.lines
+        rows[index].source.texts += source.texts
+        consume(source)
+        if !warnedSplitRow {
+            warnedSplitRow = true
+            warn("split-row", "the values of row at line \(rows[index].source.firstLine) continue on line \(source.firstLine) "
+                 + "(a row split over several lines or groups); joined", line: source.firstLine)
+        }
+        if combined.count >= capacity { openRow = nil }
+        return true
     }
 
     // MARK: Finishing

@@ -71,8 +71,12 @@ struct TableGrid: Sendable {
     /// Tab rows when more lines carry a tab after their first cell than lines that are a single
     /// tab-led cell; one cell per line otherwise; `.none` when no line has a tab.
     static func detectLayout(_ lines: [SourceLine]) -> SourceLayout {
-        var tabRowLines = 0, cellLines = 0
+        var tabRowLines = 0, cellLines = 0, valueLines = 0, nonBlank = 0
         for l in lines {
+            if !isBlank(l.text) {
+                nonBlank += 1
+                if CellValueParser.isValueLike(l.text) { valueLines += 1 }
+            }
             var sawTab = false, startsWithTab = false, innerTab = false, index = 0
             for b in l.text.utf8 {
                 if b == 0x09 {
@@ -84,7 +88,10 @@ struct TableGrid: Sendable {
             guard sawTab else { continue }
             if innerTab { tabRowLines += 1 } else if startsWithTab { cellLines += 1 }
         }
-        if tabRowLines == 0 && cellLines == 0 { return .none }
+        if tabRowLines == 0 && cellLines == 0 {
+            // One cell per line without tabs: many lines that are just a number.
+            return valueLines >= 3 && valueLines * 8 >= nonBlank ? .cellPerLine : .none
+        }
         return tabRowLines > cellLines ? .tabRows : .cellPerLine
     }
 
@@ -117,6 +124,14 @@ struct TableGrid: Sendable {
     }
 
     private static func cellRows(_ lines: [SourceLine]) -> [GridRow] {
+        // Bare cells: when few lines start with a tab, every non-blank line is a cell (wrapped
+        // cells then come as two cells; the readers join wrapped labels back).
+        var tabbed = 0, nonBlank = 0
+        for l in lines where !isBlank(l.text) {
+            nonBlank += 1
+            if l.text.utf8.first == 0x09 { tabbed += 1 }
+        }
+        let bare = tabbed * 4 < nonBlank
         var rows: [GridRow] = []
         var cells: [GridCell] = []
         var rowLines: [Int] = []
@@ -133,6 +148,11 @@ struct TableGrid: Sendable {
         for l in lines {
             if isBlank(l.text) { flush(); previousWasCell = false; continue }
             let startsWithTab = l.text.utf8.first == 0x09
+            if bare && !startsWithTab {
+                cells.append(GridCell(raw: l.text, line: l.number, column: 1))
+                rowLines.append(l.number); texts.append(l.text)
+                continue
+            }
             if startsWithTab {
                 // Everything after the leading tab is the cell (further tabs are kept in the text).
                 let raw = String(Substring(l.text.utf8.dropFirst()))
@@ -162,5 +182,49 @@ struct TableGrid: Sendable {
         var count = 0
         for _ in text.unicodeScalars { count += 1; if count > 40 { return false } }
         return true
+    }
+}
+
+extension GridRow {
+    /// The cells with label cells that were wrapped into two or three cells joined back
+    /// ("商业" + "企业", "(一) " + "予以公开", "1.申请人…逾期不补正、" + "行政机关不再处理…"): a non-empty
+    /// text cell is joined with the next one or two when the joined text is a label (exactly, or
+    /// by its core) and the next cell alone is not exactly a label. `isLabel` gets normalised text.
+    /// Values and empty cells are never joined.
+    func joiningWrappedCells(isLabel: (String) -> MatchLevel?) -> [GridCell] {
+        guard cells.count > 1 else { return cells }
+        var out: [GridCell] = []
+        out.reserveCapacity(cells.count)
+        var i = 0
+        while i < cells.count {
+            let c = cells[i]
+            var joinedTo: Int?
+            if !c.isEmpty && !c.isValueLike {
+                // A label alone is joined only into a longer exact label ("本年收费金额" + "（单位：万元）");
+                // numbering alone ("3.", "(七)") is never a label, so the next cell may be one.
+                let own = isLabel(c.normalized)
+                let split = LabelText.splitNumbering(c.normalized)
+                let numberingOnly = split.number != nil && split.core.isEmpty
+                var text = c.normalized
+                var j = i + 1
+                while j < cells.count && j <= i + 2 {
+                    let next = cells[j]
+                    if next.isEmpty || next.isValueLike { break }
+                    if !numberingOnly && isLabel(next.normalized) == .exact { break }
+                    text += next.normalized
+                    if let level = isLabel(text), level == .exact || (own == nil && level == .core) { joinedTo = j; break }
+                    j += 1
+                }
+            }
+            if let j = joinedTo {
+                let raw = cells[i...j].map(\.raw).joined(separator: "\n")
+                out.append(GridCell(raw: raw, line: c.line, column: c.column, lastLine: cells[j].lastLine))
+                i = j + 1
+            } else {
+                out.append(c)
+                i += 1
+            }
+        }
+        return out
     }
 }
