@@ -83,17 +83,21 @@ enum LabelText {
         }
     }
 
-    /// True when `haystack` contains `needle` (UTF-8 byte search, no Foundation).
+    /// True when `haystack` contains `needle` (UTF-8 byte search).
     static func contains(_ haystack: String, _ needle: String) -> Bool {
-        let h = Array(haystack.utf8), n = Array(needle.utf8)
-        if n.isEmpty { return true }
-        if h.count < n.count { return false }
-        outer: for i in 0...(h.count - n.count) {
-            if h[i] != n[0] { continue }
-            for j in 1..<n.count where h[i + j] != n[j] { continue outer }
-            return true
+        var h = haystack, n = needle
+        return h.withUTF8 { hb in
+            n.withUTF8 { nb in
+                if nb.isEmpty { return true }
+                if hb.count < nb.count { return false }
+                let first = nb[0]
+                outer: for i in 0...(hb.count - nb.count) where hb[i] == first {
+                    for j in 1..<nb.count where hb[i + j] != nb[j] { continue outer }
+                    return true
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Value of a Chinese or ASCII numeral of up to two places ("三" 3, "十二" 12, "12" 12), or nil.
@@ -135,33 +139,49 @@ enum LabelText {
 
     /// Splits a normalised label into its leading numbering (as a number) and its core.
     static func splitNumbering(_ normalized: String) -> (number: Int?, core: String) {
-        let v = normalized.unicodeScalars.map(\.value)
-        if v.isEmpty { return (nil, "") }
-        func rest(_ from: Int) -> String {
-            var out = String.UnicodeScalarView()
-            for x in v[from...] { if let s = Unicode.Scalar(x) { out.append(s) } }
-            return String(out)
-        }
-        // ① … ⑳
-        if v[0] >= 0x2460 && v[0] <= 0x2473 { return (Int(v[0] - 0x2460) + 1, rest(1)) }
-        // (N) or (N)、
-        if v[0] == 0x28 {
-            var i = 1
-            while i < v.count && i <= 5 && v[i] != 0x29 { i += 1 }
-            if i < v.count && v[i] == 0x29, let n = numeralValue(v[1..<i]) {
-                var j = i + 1
-                if j < v.count && (v[j] == 0x2E || v[j] == 0x3001) { j += 1 }
-                return (n, rest(j))
+        // Numbering is at most 7 scalars long: look at the first 8 only, on the stack.
+        let scalars = normalized.unicodeScalars
+        var v: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        return withUnsafeMutableBytes(of: &v) { raw -> (number: Int?, core: String) in
+            let b = raw.bindMemory(to: UInt32.self)
+            for u in scalars { if n == 8 { break }; b[n] = u.value; n += 1 }
+            if n == 0 { return (nil, "") }
+            func rest(_ from: Int) -> String {
+                String(scalars[scalars.index(scalars.startIndex, offsetBy: from)...])
+            }
+            // ① … ⑳
+            if b[0] >= 0x2460 && b[0] <= 0x2473 { return (Int(b[0] - 0x2460) + 1, rest(1)) }
+            // (N) or (N)、
+            if b[0] == 0x28 {
+                var i = 1
+                while i < n && i <= 5 && b[i] != 0x29 { i += 1 }
+                if i < n && b[i] == 0x29, let num = numeralValue(Array(b[1..<i])[...]) {
+                    var j = i + 1
+                    if j < n && (b[j] == 0x2E || b[j] == 0x3001) { j += 1 }
+                    return (num, rest(j))
+                }
+                return (nil, normalized)
+            }
+            // N. N、 N) N,
+            var i = 0
+            while i < n && i < 4 && isNumeral(b[i]) { i += 1 }
+            if i > 0 && i < n, [0x2E, 0x3001, 0x29, 0x2C, 0x3A].contains(b[i]), let num = numeralValue(Array(b[0..<i])[...]) {
+                return (num, rest(i + 1))
             }
             return (nil, normalized)
         }
-        // N. N、 N) N,
-        var i = 0
-        while i < v.count && i < 4 && (numeralValue(v[i...i]) != nil || v[i] == 0x5341) { i += 1 }
-        if i > 0 && i < v.count, [0x2E, 0x3001, 0x29, 0x2C, 0x3A].contains(v[i]), let n = numeralValue(v[0..<i]) {
-            return (n, rest(i + 1))
+    }
+
+    /// An ASCII digit or a Chinese numeral character (〇 零 一 … 九 十).
+    @inline(__always)
+    static func isNumeral(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x30...0x39, 0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341:
+            return true
+        default:
+            return false
         }
-        return (nil, normalized)
     }
 }
 

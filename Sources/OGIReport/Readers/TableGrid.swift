@@ -71,12 +71,8 @@ struct TableGrid: Sendable {
     /// Tab rows when more lines carry a tab after their first cell than lines that are a single
     /// tab-led cell; one cell per line otherwise; `.none` when no line has a tab.
     static func detectLayout(_ lines: [SourceLine]) -> SourceLayout {
-        var tabRowLines = 0, cellLines = 0, valueLines = 0, nonBlank = 0
+        var tabRowLines = 0, cellLines = 0
         for l in lines {
-            if !isBlank(l.text) {
-                nonBlank += 1
-                if CellValueParser.isValueLike(l.text) { valueLines += 1 }
-            }
             var sawTab = false, startsWithTab = false, innerTab = false, index = 0
             for b in l.text.utf8 {
                 if b == 0x09 {
@@ -90,6 +86,11 @@ struct TableGrid: Sendable {
         }
         if tabRowLines == 0 && cellLines == 0 {
             // One cell per line without tabs: many lines that are just a number.
+            var valueLines = 0, nonBlank = 0
+            for l in lines where !isBlank(l.text) {
+                nonBlank += 1
+                if CellValueParser.isValueLike(l.text) { valueLines += 1 }
+            }
             return valueLines >= 3 && valueLines * 8 >= nonBlank ? .cellPerLine : .none
         }
         return tabRowLines > cellLines ? .tabRows : .cellPerLine
@@ -194,37 +195,41 @@ extension GridRow {
     func joiningWrappedCells(isLabel: (String) -> MatchLevel?) -> [GridCell] {
         guard cells.count > 1 else { return cells }
         var out: [GridCell] = []
-        out.reserveCapacity(cells.count)
+        var joinedAny = false
         var i = 0
         while i < cells.count {
             let c = cells[i]
             var joinedTo: Int?
-            if !c.isEmpty && !c.isValueLike {
+            if !c.isEmpty && !c.isValueLike, i + 1 < cells.count, !cells[i + 1].isEmpty, !cells[i + 1].isValueLike {
                 // A label alone is joined only into a longer exact label ("本年收费金额" + "（单位：万元）");
                 // numbering alone ("3.", "(七)") is never a label, so the next cell may be one.
-                let own = isLabel(c.normalized)
-                let split = LabelText.splitNumbering(c.normalized)
-                let numberingOnly = split.number != nil && split.core.isEmpty
+                var numberingOnly: Bool {
+                    let split = LabelText.splitNumbering(c.normalized)
+                    return split.number != nil && split.core.isEmpty
+                }
                 var text = c.normalized
                 var j = i + 1
                 while j < cells.count && j <= i + 2 {
                     let next = cells[j]
                     if next.isEmpty || next.isValueLike { break }
-                    if !numberingOnly && isLabel(next.normalized) == .exact { break }
+                    if isLabel(next.normalized) == .exact && !numberingOnly { break }
                     text += next.normalized
-                    if let level = isLabel(text), level == .exact || (own == nil && level == .core) { joinedTo = j; break }
+                    if let level = isLabel(text), level == .exact || (level == .core && isLabel(c.normalized) == nil) {
+                        joinedTo = j; break
+                    }
                     j += 1
                 }
             }
             if let j = joinedTo {
+                if !joinedAny { joinedAny = true; out = Array(cells[..<i]) }
                 let raw = cells[i...j].map(\.raw).joined(separator: "\n")
                 out.append(GridCell(raw: raw, line: c.line, column: c.column, lastLine: cells[j].lastLine))
                 i = j + 1
             } else {
-                out.append(c)
+                if joinedAny { out.append(c) }
                 i += 1
             }
         }
-        return out
+        return joinedAny ? out : cells
     }
 }
