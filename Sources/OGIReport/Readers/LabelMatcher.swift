@@ -218,12 +218,18 @@ struct LabelEntry<Target: Sendable>: Sendable {
     let core: String
     let number: Int?
 
+    /// The core's UTF-8 bytes and scalar count, for prefix matching without String comparisons.
+    let coreBytes: [UInt8]
+    let coreCount: Int
+
     init(_ label: String, _ target: Target) {
         self.target = target
         normalized = LabelText.normalize(label)
         let split = LabelText.splitNumbering(normalized)
         core = split.core
         number = split.number
+        coreBytes = Array(core.utf8)
+        coreCount = core.unicodeScalars.count
     }
 }
 
@@ -278,14 +284,22 @@ struct LabelMatcher<Target: Sendable>: Sendable {
         guard !split.core.isEmpty else { return (.prefix, []) }
         if let hit = byCore[ByteKey(split.core)] { return (.core, hit.map { entries[$0] }) }
         // Prefix: the cell extends a known label ("部分公开（…）") or is a truncated long label.
+        // Normalised text is compared byte by byte (UTF-8 prefixes on scalar boundaries).
         let cellCount = split.core.unicodeScalars.count
+        let cellBytes = Array(split.core.utf8)
+        func bytePrefix(_ whole: [UInt8], _ prefix: [UInt8]) -> Bool {
+            guard prefix.count <= whole.count else { return false }
+            for k in 0..<prefix.count where whole[k] != prefix[k] { return false }
+            return true
+        }
         var best: [LabelEntry<Target>] = []
         var bestLength = 0
         for e in entries {
-            let n = e.core.unicodeScalars.count
-            if n >= minimumPrefix && split.core.hasPrefix(e.core) {
+            let n = e.coreCount
+            if n >= minimumPrefix && n < cellCount && bytePrefix(cellBytes, e.coreBytes) {
                 if n > bestLength { best = [e]; bestLength = n } else if n == bestLength { best.append(e) }
-            } else if cellCount >= max(minimumPrefix, 6) && e.core.hasPrefix(split.core) && cellCount >= bestLength {
+            } else if cellCount >= max(minimumPrefix, 6) && cellCount < n && cellCount >= bestLength
+                        && bytePrefix(e.coreBytes, cellBytes) {
                 if cellCount > bestLength { best = [e]; bestLength = cellCount } else { best.append(e) }
             }
         }

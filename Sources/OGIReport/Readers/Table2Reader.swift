@@ -194,8 +194,7 @@ enum Table2Reader {
             var k = classify(row)
             // A label wrapped over two lines: the previous, unknown, text-only row joined to this one.
             if let previous = carry, k.labels.isEmpty, let u = k.unknown.first, u == row.cells.firstIndex(where: { !$0.isEmpty }) {
-                var merged = GridRow(cells: previous.cells + row.cells, lines: previous.lines + row.lines,
-                                     texts: previous.texts + row.texts)
+                var merged = GridRow(cells: previous.cells + row.cells, lines: previous.lines + row.lines)
                 merged.cells = merged.joiningWrappedCells(isLabel: isLabel)
                 let mk = classify(merged)
                 if let last = mk.labels.last, !mk.unknown.contains(where: { $0 > last.index }) {
