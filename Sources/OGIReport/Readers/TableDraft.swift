@@ -327,7 +327,9 @@ struct TableDraft: Sendable {
                  line: lastLine)
         }
         // Canonical concept order (the order StatTable.sortCells() gives), sorted on precomputed integers.
-        cells.sort { $0.order < $1.order }
+        var sorted = true
+        for k in cells.indices.dropFirst() where cells[k - 1].order > cells[k].order { sorted = false; break }
+        if !sorted { cells.sort { $0.order < $1.order } }
         return StatTable(id: table, lines: firstLine.map { LineRange($0, lastLine ?? $0) }, cells: cells.map(\.cell))
     }
 
