@@ -71,7 +71,7 @@ enum XMLMessages {
     /// Says why a cell's concept id is refused: unknown, of the other edition, of another
     /// table, or of another value kind (written with the wrong element).
     static func conceptProblem(_ node: xmlNodePtr) -> String? {
-        guard node.pointee.type == XML_ELEMENT_NODE, let value = XMLNode.attribute(node, "concept") else { return nil }
+        guard node.pointee.type == XML_ELEMENT_NODE, let value = XMLNode.token(node, "concept") else { return nil }
         let element = XMLNode.name(node)
         guard let table = node.pointee.parent, let container = table.pointee.parent,
               ["t1", "t2", "t3"].contains(XMLNode.name(table)) else { return nil }
