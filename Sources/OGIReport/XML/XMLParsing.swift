@@ -52,6 +52,7 @@ enum XMLMessages {
 
     static func clean(_ message: String) -> String {
         var m = message.trimmingCharacters(in: .whitespacesAndNewlines)
+            .replacingOccurrences(of: "\n", with: " ")
         m = m.replacingOccurrences(of: nsPrefix, with: "")
         // "[facet 'enumeration'] The value 'x' is not an element of the set {'a', 'b', …}."
         if let r = m.range(of: " is not an element of the set {"),

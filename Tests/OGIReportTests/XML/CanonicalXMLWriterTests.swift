@@ -128,6 +128,19 @@ import Testing
         #expect(try CanonicalXML.read(Data(xml.utf8)).metadata.agency == "AB")
     }
 
+    /// Encoding errors reach libxml2's thread-local handler in 2.9, not a context's: they are
+    /// still collected, one a line, and nothing is printed.
+    @Test func encodingErrorsAreCollected() {
+        let gb = Data("<?xml version=\"1.0\" encoding=\"GB18030\"?><report xmlns=\"\(CanonicalXML.namespace)\" schemaVersion=\"1.0\"><metadata><agency>".utf8)
+            + Data([0x81, 0x30]) + Data("</agency></metadata></report>".utf8)
+        let d = SchemaValidator.shared.validate(gb, fileName: "gb.xml")
+        #expect(d.first?.description.hasPrefix("gb.xml: error: input conversion failed") == true, "\(d)")
+        let utf8 = Data("<r>".utf8) + Data([0xFF, 0xFE]) + Data("</r>".utf8)
+        let d2 = SchemaValidator.shared.validate(utf8, fileName: "u.xml")
+        #expect(d2.first?.description.hasPrefix("u.xml:1: error: Input is not proper UTF-8") == true, "\(d2)")
+        #expect(d2.allSatisfy { !$0.message.contains("\n") })
+    }
+
     @Test func garbageNeverCrashes() {
         var rng = SeededRNG(seed: 99)
         let base = Array(CanonicalXML.write(SampleReports.withChecks()).utf8)
@@ -142,7 +155,6 @@ import Testing
             if SchemaValidator.shared.validatedDocument(Data(bytes), sink: sink) == nil {
                 #expect(sink.diagnostics.contains { $0.severity == .error })
             }
-            #expect(sink.fallbackErrors == 0)
             _ = try? CanonicalXML.read(Data(bytes))
         }
     }
