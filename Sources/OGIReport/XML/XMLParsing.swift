@@ -13,6 +13,8 @@ final class XMLErrorSink {
     var doctype: (name: String, line: Int)?
     /// Errors that reached the thread-local fallback handler instead of a per-context one.
     private(set) var fallbackErrors = 0
+    /// Messages that came through libxml2's generic error channel (thread-local handler).
+    fileprivate(set) var genericErrors = 0
 
     init(fileName: String) { self.fileName = fileName }
 
@@ -162,11 +164,20 @@ enum XMLParsing {
     /// Runs `body` with a thread-local structured error handler that sends any error not caught
     /// by a per-context handler to `sink`, restoring the previous handler afterwards. libxml2's
     /// error handler globals are per thread, so this does not affect other threads.
+    ///
+    /// The generic (printf-style) handler, which a few libxml2 code paths call directly, is
+    /// replaced the same way, so nothing reaches standard error.
     static func withFallbackErrors<T>(_ sink: XMLErrorSink, _ body: () -> T) -> T {
         let previousHandler = __xmlStructuredError().pointee
         let previousContext = __xmlStructuredErrorContext().pointee
+        let previousGeneric = __xmlGenericError().pointee
+        let previousGenericContext = __xmlGenericErrorContext().pointee
         xmlSetStructuredErrorFunc(sink.opaque, fallbackErrorHandler)
-        defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
+        xmlSetGenericErrorFunc(sink.opaque, genericErrorHandler)
+        defer {
+            xmlSetStructuredErrorFunc(previousContext, previousHandler)
+            xmlSetGenericErrorFunc(previousGenericContext, previousGeneric)
+        }
         return body()
     }
 }
@@ -202,4 +213,25 @@ private let doctypeHandler: internalSubsetSAXFunc = { userData, name, _, _ in
 private let fallbackErrorHandler: xmlStructuredErrorFunc = { userData, error in
     guard let userData, let error else { return }
     XMLErrorSink.from(userData).add(error, fallback: true)
+}
+
+/// libxml2's generic handler type is variadic (`void (*)(void *ctx, const char *msg, ...)`), which
+/// Swift imports as an opaque pointer. This handler reads only the two fixed arguments, which
+/// the C calling conventions pass the same way for variadic and fixed-argument functions; the
+/// format string is recorded unformatted.
+private let genericErrorFunction: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Void = { ctx, msg in
+    guard let ctx else { return }
+    XMLErrorSink.from(ctx).addGeneric(msg.map { String(cString: $0) } ?? "")
+}
+
+nonisolated(unsafe) private let genericErrorHandler: OpaquePointer = unsafeBitCast(genericErrorFunction, to: OpaquePointer.self)
+
+extension XMLErrorSink {
+    /// A message that came through libxml2's generic (printf-style) error channel.
+    func addGeneric(_ format: String) {
+        let m = format.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !m.isEmpty else { return }
+        genericErrors += 1
+        add(.error("libxml2: " + m, file: fileName))
+    }
 }
