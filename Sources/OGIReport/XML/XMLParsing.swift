@@ -65,6 +65,9 @@ enum XMLMessages {
                 m.replaceSubrange(r.lowerBound..<end.upperBound, with: " is not one of the \(count) allowed values")
             }
         }
+        if m.hasPrefix("Element 'tables': This element is not expected") {
+            m += " A report with tables must name its edition (root attribute edition, container tables2019 or tables2021)."
+        }
         if m.contains("of keyref 'tablesEdition'") {
             m += " The root's edition attribute must be the edition of the tables container."
         }
