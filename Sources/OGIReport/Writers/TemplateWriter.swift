@@ -91,6 +91,27 @@ public enum TemplateWriter {
         }
     }
 
+    /// Prose as one line of the text layout: its lines trimmed (``DocumentText/trim(_:)``) and
+    /// joined with nothing between them, the way the text reader joins the lines of a paragraph
+    /// (Chinese text has no spaces between words), and each tab turned into a space so that prose
+    /// never looks like a table row. Text without line breaks or tabs is unchanged but trimmed.
+    public static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) || text != DocumentText.trim(text) else {
+            return text
+        }
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            if u == "\n" || u == "\r" {
+                lines.append(DocumentText.trim(String(current))); current = String.UnicodeScalarView()
+            } else {
+                current.append(u == "\t" ? " " : u)
+            }
+        }
+        lines.append(DocumentText.trim(String(current)))
+        return lines.joined()
+    }
+
     /// "2024-01-31" → "2024年1月31日"; nil when the date is not ISO yyyy-mm-dd.
     static func chineseDate(_ iso: String) -> String? {
         let parts = iso.split(separator: "-")
