@@ -72,7 +72,7 @@ public enum TemplateWriter {
                 items.append(.table(table, grid))
             }
         }
-        var closing = report.closing.map(\.text).filter { !$0.allSatisfy(\.isWhitespace) }
+        var closing = report.closing.map(\.text).filter { !oneLine($0).isEmpty }
         if closing.isEmpty, let date = report.metadata.publicationDate.flatMap(chineseDate) {
             closing = [report.metadata.agency, date].compactMap { $0 }
         }
@@ -81,7 +81,7 @@ public enum TemplateWriter {
     }
 
     private static func items(_ blocks: [Block]) -> [Item] {
-        blocks.filter { !$0.text.allSatisfy(\.isWhitespace) }.map(item)
+        blocks.filter { !oneLine($0.text).isEmpty }.map(item)
     }
 
     private static func item(_ block: Block) -> Item {
@@ -96,9 +96,6 @@ public enum TemplateWriter {
     /// (Chinese text has no spaces between words), and each tab turned into a space so that prose
     /// never looks like a table row. Text without line breaks or tabs is unchanged but trimmed.
     public static func oneLine(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) || text != DocumentText.trim(text) else {
-            return text
-        }
         var lines: [String] = []
         var current = String.UnicodeScalarView()
         for u in text.unicodeScalars {

@@ -181,4 +181,17 @@ import Testing
         #expect(TemplateWriter.unprintableCells(r).map(\.concept) == ["t1.procurement.projects"])
         #expect(!TemplateWriter.write(r, format: .text).contains("第二十条第（九）项"))
     }
+
+    @Test func proseIsWrittenOneBlockPerLine() {
+        #expect(TemplateWriter.oneLine("  第一行，\r\n　第二行\t制表  \n") == "第一行，第二行 制表")
+        #expect(TemplateWriter.oneLine("不变。") == "不变。")
+        #expect(TemplateWriter.oneLine(" \t\n ") == "")
+        var r = BlankReport.make(agency: "某局", year: 2023, edition: .e2019)
+        r.sections[4].blocks = [Block(.paragraph, "甲。\n乙\t丙。"), Block(.paragraph, "  \n ")]
+        r.tables[0].cells = [CellValue(concept: "t1.regulations.newlyMade", presence: .text, raw: "见\n附件\t一")]
+        let ls = lines(TemplateWriter.write(r, format: .text))
+        let at = ls.firstIndex(of: SectionKind.problems.heading)!
+        #expect(Array(ls[at...].prefix(5)) == [SectionKind.problems.heading, "", "甲。乙 丙。", "", SectionKind.otherMatters.heading])
+        #expect(ls.contains("规章\t见附件 一\t\t"))
+    }
 }
