@@ -35,6 +35,24 @@ public enum TemplateWriter {
         return report.tables.flatMap(\.cells).filter { !printable.contains($0.concept) }
     }
 
+    /// Warnings about what the writers leave out of a report: cells the edition's layout has no
+    /// place for, and source fragments no reader understood (a template is a clean report).
+    /// Empty when nothing is left out.
+    public static func omissions(_ report: Report, fileName: String = "-") -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let lost = unprintableCells(report)
+        if !lost.isEmpty {
+            let names = lost.prefix(5).map(\.concept).joined(separator: ", ") + (lost.count > 5 ? ", …" : "")
+            out.append(.warning("\(lost.count) cell(s) have no place in the edition \(edition(of: report).rawValue) layout and are not printed: \(names)",
+                                code: "template.omitted-cells", file: fileName))
+        }
+        for f in report.unrecognised {
+            out.append(.warning("unrecognised source text is not printed: “\(oneLine(f.text).prefix(40))” (\(f.reason))",
+                                code: "template.omitted-fragment", file: fileName, line: f.lines.first))
+        }
+        return out
+    }
+
     /// The title printed: the report's own, else "{agency}{year}年政府信息公开工作年度报告".
     static func title(of report: Report) -> String {
         if let t = report.metadata.title?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty { return t }

@@ -179,6 +179,11 @@ import Testing
         #expect(TemplateWriter.edition(of: r) == .e2019)
         r.metadata.edition = .e2021
         #expect(TemplateWriter.unprintableCells(r).map(\.concept) == ["t1.procurement.projects"])
+        r.unrecognised = [Fragment(text: "乱码\t行", lines: LineRange(7, 8), reason: "unknown row")]
+        #expect(TemplateWriter.omissions(r, fileName: "a.xml").map(\.description) == [
+            "a.xml: warning[template.omitted-cells]: 1 cell(s) have no place in the edition 2021 layout and are not printed: t1.procurement.projects",
+            "a.xml:7: warning[template.omitted-fragment]: unrecognised source text is not printed: “乱码 行” (unknown row)",
+        ])
         #expect(!TemplateWriter.write(r, format: .text).contains("第二十条第（九）项"))
     }
 
