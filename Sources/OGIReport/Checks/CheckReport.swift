@@ -131,6 +131,26 @@ public enum CheckReport {
         return o
     }
 
+    /// The rule table as text: one line per rule (id, severity, table, scope, equation over
+    /// concept keys, summary), then the rules that cannot be checked and the advisories.
+    public static func ruleListing() -> String {
+        var out = ""
+        for r in RuleSet.rules {
+            out += "\(r.id)\t\(r.severity.rawValue)\t\(r.table.rawValue) \(r.scope.rawValue)\t\(r.equation)\n"
+            for e in Edition.allCases {
+                if let i = r.instances(e).first { out += "\tedition \(e.rawValue): \(i.formula(place: false))\n" }
+            }
+            out += "\t\(r.summary)\n"
+        }
+        for r in RuleSet.notCheckable {
+            out += "\(r.id)\tnot checked\t\(r.summary)\n\t\(r.reason)\n"
+        }
+        for (id, text) in Advisories.descriptions {
+            out += "\(id)\twarning\t\(text)\n"
+        }
+        return out
+    }
+
     /// Pretty-printed JSON with sorted keys and a final newline.
     public static func json(_ object: Any) -> String {
         guard JSONSerialization.isValidJSONObject(object),

@@ -7,10 +7,8 @@ public enum Checker {
         let edition = self.edition(of: report)
         let index = RuleEvaluator.CellIndex(report)
         var results: [CheckResult] = []
-        for rule in RuleSet.rules {
-            for inst in rule.instances(edition) {
-                results.append(RuleEvaluator.evaluate(inst, in: index, edition: edition))
-            }
+        for inst in RuleSet.instances(edition) {
+            results.append(RuleEvaluator.evaluate(inst, in: index, edition: edition))
         }
         return results + Advisories.run(report, edition: edition)
     }

@@ -27,11 +27,11 @@ import Testing
     @Test(arguments: Edition.allCases)
     func changingAnyCellFailsARuleNamingIt(_ edition: Edition) {
         var rng = SeededRNG(seed: 42 + UInt64(edition == .e2019 ? 1 : 2))
-        for round in 0..<2 {
+        do {
             let base = ConsistentReport.make(edition, rng: &rng)
             for c in ConsistentReport.ruleConcepts(edition) {
                 var r = base
-                let delta = Decimal(Int.random(in: 1...5, using: &rng) * (round == 0 ? 1 : -1))
+                let delta = Decimal(Int.random(in: 1...5, using: &rng) * (Bool.random(using: &rng) ? 1 : -1))
                 var position: SourcePosition?
                 ConsistentReport.set(&r, c.id) { cell in
                     let n = (cell.number ?? 0) + delta
