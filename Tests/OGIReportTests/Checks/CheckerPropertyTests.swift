@@ -101,6 +101,20 @@ import Testing
         }
     }
 
+    /// A report that mixes the editions: table 2's own layout decides how （六） expands.
+    @Test func mixedEditionsFollowTable2Layout() {
+        var rng = SeededRNG(seed: 11)
+        let t2of2019 = ConsistentReport.make(.e2019, rng: &rng)
+        var r = ConsistentReport.make(.e2021, rng: &rng)
+        r.tables.removeAll { $0.id == .t2 }
+        r.tables.append(t2of2019.table(.t2)!)
+        #expect(Checker.edition(of: r) == .e2021)
+        #expect(Checker.layoutEdition(of: .t2, in: r) == .e2019)
+        let rules = ruleResults(r)
+        #expect(rules.count == 7 + 7 + 23 + 3)
+        #expect(rules.allSatisfy { $0.status == .pass })
+    }
+
     /// Without a table, its rules are NOT_ASSESSABLE and the advisory says the table is missing.
     @Test func missingTableIsNotAssessable() {
         var rng = SeededRNG(seed: 5)
