@@ -10,13 +10,236 @@ public struct ReadResult: Sendable {
     }
 }
 
+/// A ``ReadResult`` with the bookkeeping needed to account for every source line: the decoded
+/// lines, the lines read as metadata (title, date under the title) and the lines the table
+/// readers consumed. Everything else is in the report's blocks, closing and fragments.
+public struct TextReading: Sendable {
+    public var result: ReadResult
+    /// The decoded source lines.
+    public var lines: [SourceLine]
+    /// Lines read into ``Metadata`` only (the title lines and a date line under the title).
+    public var metadataLines: Set<Int>
+    /// Lines the table readers consumed.
+    public var tableLines: Set<Int>
+}
+
 /// Reads a text submission (any of the three layouts) into a ``Report``.
 ///
-/// STUB: the readers helper replaces the body; the signature is the contract.
+/// Steps: ``TextDecoder`` (encoding, line ending, lines) → word-processor artefacts
+/// ("[bookmark: _GoBack]") cut out of the lines and kept as fragments → ``SectionSplitter``
+/// (the six headings) → ``MetadataReader`` (title, agency, year, date) → ``TablesReader`` for the
+/// bodies of sections 二, 三, 四 → ``NarrativeReader`` for the preamble, the narrative sections and
+/// the prose left in table sections → the closing (agency signature and date after section 六).
+/// Every non-blank source line ends up in the metadata, a block, a table, the closing or a
+/// fragment (see ``TextReading``).
 public enum TextReportReader {
     /// Decodes the bytes, detects layout and edition, and builds the report.
     /// - Throws: ``DiagnosticError`` when the bytes cannot be decoded as text at all.
     public static func read(_ data: Data, fileName: String = "-") throws -> ReadResult {
-        throw DiagnosticError(.error("text reader not implemented yet", file: fileName))
+        try readDetailed(data, fileName: fileName).result
+    }
+
+    /// ``read(_:fileName:)`` with the line bookkeeping.
+    public static func readDetailed(_ data: Data, fileName: String = "-") throws -> TextReading {
+        let decoded = try TextDecoder.decode(data, fileName: fileName)
+        var diags: [Diagnostic] = []
+        if decoded.encoding == "GB18030" {
+            diags.append(Diagnostic(.note, "the input is not UTF-8; decoded as GB18030", code: "read.encoding", file: fileName, line: 1, column: 1))
+        }
+        let baseName = fileName == "-" ? "-" : URL(fileURLWithPath: fileName).lastPathComponent
+        let source = SourceInfo(fileName: baseName, layout: .none, encoding: decoded.encoding,
+                                sha256: SHA256.hex(data), lineEnding: decoded.lineEnding)
+        var report = Report(metadata: Metadata(source: source))
+
+        // Word-processor artefacts.
+        var lines: [SourceLine] = []
+        for line in decoded.lines {
+            let (clean, artefacts) = removeArtefacts(line.text)
+            for (a, col) in artefacts {
+                report.unrecognised.append(Fragment(text: a, lines: LineRange(line: line.number), reason: "word-processor artefact"))
+                diags.append(.warning("word-processor artefact \(a) removed from the text", code: "read.artefact",
+                                      file: fileName, line: line.number, column: col))
+            }
+            lines.append(SourceLine(number: line.number, text: clean))
+        }
+
+        guard lines.contains(where: { !DocumentText.isBlank($0.text) }) else {
+            report.metadata.incomplete = true
+            diags.append(.error(data.isEmpty ? "empty input: the file holds no text" : "empty input: the file holds only blank lines",
+                                code: "read.empty", file: fileName, line: 1, column: 1))
+            return TextReading(result: ReadResult(report: report, diagnostics: diags), lines: decoded.lines, metadataLines: [], tableLines: [])
+        }
+
+        let headings = SectionSplitter.headings(lines.map(\.text))
+        let firstIndex = headings.first?.index ?? lines.count
+
+        // Title block and preamble.
+        let pre = Array(lines[0..<firstIndex])
+        let tb = MetadataReader.titleBlock(pre)
+        var metadataLines = Set(tb.titleLines)
+        if let d = tb.dateLine { metadataLines.insert(d) }
+        report.preamble = NarrativeReader.blocks(pre.filter { !metadataLines.contains($0.number) })
+
+        // Sections.
+        var bodies: [TableID: [SourceLine]] = [:]
+        var sectionBodies: [(SectionHeading, [SourceLine])] = []
+        for (i, h) in headings.enumerated() {
+            let end = i + 1 < headings.count ? headings[i + 1].index : lines.count
+            sectionBodies.append((h, Array(lines[(h.index + 1)..<end])))
+            if h.loose {
+                diags.append(.warning("heading \"\(h.text)\" taken as section \(h.kind.heading) (not an exact title)",
+                                      code: "read.heading-loose", file: fileName, line: lines[h.index].number, column: 1))
+            }
+            if let w = h.writtenNumber, w != h.kind.rawValue {
+                diags.append(.warning("section heading numbered \(w) but titled as section \(h.kind.numeral) (\(h.kind.title))",
+                                      code: "read.heading-number", file: fileName, line: lines[h.index].number, column: 1))
+            }
+        }
+
+        // Closing: signature and date at the very end of the last narrative section.
+        var closingDate: String?
+        if var last = sectionBodies.last, last.0.kind.table == nil {
+            let (body, closing) = splitClosing(last.1)
+            last.1 = body
+            sectionBodies[sectionBodies.count - 1] = last
+            for line in closing {
+                report.closing.append(Block(.paragraph, DocumentText.trim(line.text), lines: LineRange(line: line.number)))
+                if closingDate == nil, let d = DocumentText.dateLine(line.text) { closingDate = d }
+            }
+        }
+
+        for (h, body) in sectionBodies where h.kind.table != nil { bodies[h.kind.table!] = body }
+        let tables = TablesReader.read(bodies: bodies, fileName: fileName)
+        report.tables = tables.tables
+        report.unrecognised += tables.fragments
+        diags += tables.diagnostics
+        var tableLines = tables.consumedLines
+        let fragmentLines = Set(tables.fragments.flatMap { Array($0.lines.first...$0.lines.last) })
+
+        for (h, body) in sectionBodies {
+            let headLine = lines[h.index].number
+            var section = Section(kind: h.kind, heading: h.text, line: headLine)
+            if let table = h.kind.table {
+                if let ib = h.inlineBody { section.blocks.append(Block(.paragraph, ib, lines: LineRange(line: headLine))) }
+                for line in body where !DocumentText.isBlank(line.text) && !tableLines.contains(line.number) && !fragmentLines.contains(line.number) {
+                    let t = DocumentText.trim(line.text)
+                    if NarrativeReader.isProse(t) {
+                        section.blocks.append(Block(.paragraph, t, lines: LineRange(line: line.number)))
+                    } else {
+                        report.unrecognised.append(Fragment(text: t, lines: LineRange(line: line.number), reason: "unrecognised line in section \(h.kind.numeral)"))
+                        diags.append(.warning("line not recognised as part of the table of section \(h.kind.numeral); kept as an unrecognised fragment",
+                                              code: "read.unrecognised", file: fileName, line: line.number, column: 1))
+                    }
+                }
+                if !report.tables.contains(where: { $0.id == table }) {
+                    let range = headLine...(body.last?.number ?? headLine)
+                    if !tables.diagnostics.contains(where: { $0.line.map(range.contains) ?? false }) {
+                        diags.append(.warning("no table recognised in section \(h.kind.numeral) (\(h.kind.title))",
+                                              code: "read.no-table", file: fileName, line: headLine, column: 1))
+                    }
+                }
+            } else {
+                section.blocks = NarrativeReader.blocks(body, firstBody: h.inlineBody.map { ($0, headLine) })
+            }
+            report.sections.append(section)
+        }
+        tableLines.subtract(fragmentLines)
+
+        // Missing sections.
+        if headings.isEmpty {
+            diags.append(.error("no section headings found (expected 一、\(SectionKind.overview.title) … 六、\(SectionKind.otherMatters.title)); no tables read",
+                                code: "read.no-sections", file: fileName, line: 1, column: 1))
+        } else {
+            let found = Set(headings.map(\.kind))
+            for kind in SectionKind.allCases where !found.contains(kind) {
+                let next = headings.first { $0.kind.rawValue > kind.rawValue }
+                let at = next.map { lines[$0.index].number } ?? (lines.last?.number ?? 1)
+                diags.append(.warning("section \(kind.numeral)、\(kind.title) not found", code: "read.missing-section",
+                                      file: fileName, line: at, column: 1))
+            }
+            if !headings.contains(where: { $0.kind.table != nil }) {
+                diags.append(.error("no statistical tables: sections 二, 三 and 四 are missing", code: "read.no-tables",
+                                    file: fileName, line: lines[headings[0].index].number, column: 1))
+            }
+        }
+
+        // Metadata.
+        var md = report.metadata
+        md.title = tb.title
+        md.agency = tb.agency
+        md.year = tb.year
+        md.publicationDate = tb.date ?? closingDate
+        md.edition = tables.edition
+        md.source?.layout = tables.layout
+        md.incomplete = tables.incomplete || headings.last?.kind != .otherMatters
+        let preTexts = report.preamble.map(\.text)
+        let overview = report.section(.overview)?.blocks.map(\.text) ?? []
+        let firstLine = pre.first { !DocumentText.isBlank($0.text) }?.number ?? 1
+        if md.agency == nil {
+            let closingAgency = report.closing.first { DocumentText.isAgencyLine($0.text) }?.text
+            if let a = MetadataReader.inferAgency(preTexts + overview, candidatesFrom: preTexts) ?? closingAgency {
+                md.agency = a
+                diags.append(.warning("agency \"\(a)\" inferred from the \(closingAgency == a ? "signature" : "preamble"), not read from a title",
+                                      code: "read.metadata-inferred", file: fileName, line: firstLine, column: 1))
+            } else {
+                diags.append(.warning("agency not found (no title line names it)", code: "read.metadata-missing", file: fileName, line: firstLine, column: 1))
+            }
+        }
+        if md.year == nil {
+            if let y = MetadataReader.inferYear(preTexts, overview) {
+                md.year = y
+                diags.append(.warning("report year \(y) inferred from the text, not read from a title",
+                                      code: "read.metadata-inferred", file: fileName, line: firstLine, column: 1))
+            } else {
+                diags.append(.warning("report year not found", code: "read.metadata-missing", file: fileName, line: firstLine, column: 1))
+            }
+        }
+        report.metadata = md
+        report.unrecognised.sort { ($0.lines.first, $0.lines.last) < ($1.lines.first, $1.lines.last) }
+
+        let sorted = diags.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+        return TextReading(result: ReadResult(report: report, diagnostics: sorted), lines: decoded.lines,
+                           metadataLines: metadataLines, tableLines: tableLines)
+    }
+
+    /// Splits the trailing signature lines (agency name, date) off a section body: at most three
+    /// non-blank lines at the very end, each of them a whole-line date or a short unpunctuated
+    /// line ending like an agency name. Anything else stops the scan, so prose is never taken.
+    static func splitClosing(_ body: [SourceLine]) -> (body: [SourceLine], closing: [SourceLine]) {
+        var cut = body.count
+        var taken = 0
+        var i = body.count - 1
+        while i >= 0, taken < 3 {
+            let t = body[i].text
+            if DocumentText.isBlank(t) { i -= 1; continue }
+            guard DocumentText.dateLine(t) != nil || DocumentText.isAgencyLine(t) else { break }
+            cut = i; taken += 1; i -= 1
+        }
+        // Keep at least one content line in the section when the only lines are "closing" ones.
+        if taken > 0, !body[0..<cut].contains(where: { !DocumentText.isBlank($0.text) }) {
+            let onlyAgency = body[cut...].allSatisfy { DocumentText.isBlank($0.text) || DocumentText.dateLine($0.text) == nil }
+            if onlyAgency { return (body, []) }
+        }
+        return (Array(body[0..<cut]), body[cut...].filter { !DocumentText.isBlank($0.text) })
+    }
+
+    /// Removes "[bookmark: …]" artefacts (Word bookmarks that leak into text exports); returns the
+    /// cleaned line and each artefact with its 1-based column.
+    static func removeArtefacts(_ line: String) -> (String, [(String, Int)]) {
+        guard line.contains("[bookmark:") || line.contains("[Bookmark:") else { return (line, []) }
+        var out = String.UnicodeScalarView()
+        var found: [(String, Int)] = []
+        let u = Array(line.unicodeScalars)
+        var i = 0
+        while i < u.count {
+            if u[i] == "[", i + 10 <= u.count, String(String.UnicodeScalarView(u[i..<(i + 10)])).lowercased() == "[bookmark:",
+               let close = u[i...].firstIndex(of: "]") {
+                found.append((String(String.UnicodeScalarView(u[i...close])), i + 1))
+                i = close + 1
+                continue
+            }
+            out.append(u[i]); i += 1
+        }
+        return (String(out), found)
     }
 }

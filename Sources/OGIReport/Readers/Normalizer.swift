@@ -1,0 +1,38 @@
+import Foundation
+
+/// The result of normalizing one submission (`ogi normalize`).
+public struct NormalizeResult: Sendable {
+    /// The report read (nil when the bytes could not be decoded at all).
+    public var report: Report?
+    /// The canonical XML, when a report was read and the XML passed the schema.
+    public var xml: String?
+    /// Diagnostics about the source (reader warnings and errors).
+    public var diagnostics: [Diagnostic]
+    /// Schema errors in our own output: non-empty means a bug in ogi, and `xml` is nil.
+    public var schemaErrors: [Diagnostic]
+
+    /// True when any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// True when any diagnostic is a warning.
+    public var hasWarnings: Bool { diagnostics.contains { $0.severity == .warning } }
+}
+
+/// Text submission → canonical XML, validated against the schema before it is handed out.
+public enum Normalizer {
+    /// Reads `data`, writes the report as canonical XML and validates that XML.
+    public static func normalize(_ data: Data, fileName: String = "-") -> NormalizeResult {
+        let read: ReadResult
+        do {
+            read = try TextReportReader.read(data, fileName: fileName)
+        } catch let e as DiagnosticError {
+            return NormalizeResult(report: nil, xml: nil, diagnostics: e.diagnostics, schemaErrors: [])
+        } catch {
+            return NormalizeResult(report: nil, xml: nil, diagnostics: [.error("\(error)", file: fileName)], schemaErrors: [])
+        }
+        let xml = CanonicalXML.write(read.report)
+        let outName = fileName == "-" ? "-" : URL(fileURLWithPath: fileName).deletingPathExtension().lastPathComponent + ".xml"
+        let schema = SchemaValidator.shared.validate(Data(xml.utf8), fileName: outName)
+        let failed = schema.filter { $0.severity == .error }
+        return NormalizeResult(report: read.report, xml: failed.isEmpty ? xml : nil, diagnostics: read.diagnostics, schemaErrors: failed)
+    }
+}

@@ -1,0 +1,138 @@
+/// A section heading found in the source.
+struct SectionHeading: Sendable {
+    var kind: SectionKind
+    /// Index of the heading line in the line array (0-based).
+    var index: Int
+    /// The heading as written (trimmed; up to and including a trailing "：" or "。").
+    var text: String
+    /// Text following the heading on the same line ("六、其他需要报告的事项：无。" → "无。").
+    var inlineBody: String?
+    /// The number written in the heading, when it was numbered.
+    var writtenNumber: Int?
+    /// True when the heading was matched loosely (see ``SectionSplitter/looseHeading(_:index:kind:)``).
+    var loose = false
+}
+
+/// Finds the six section headings.
+///
+/// A line is a section heading when, after trimming, it starts with a numbering marker
+/// (一、 1、 1. （一） (1) …; full- and half-width punctuation alike, spaces tolerated) and the rest of
+/// the line, spaces ignored, is one of the section's title variants (``SectionKind/titleVariants``),
+/// optionally followed by "：" / "。" — and, after that punctuation only, by body text. A line that
+/// merely starts with a title but goes on without such punctuation is a body sentence, not a heading.
+/// Headings must come in increasing section order; a title seen again later is body text.
+///
+/// A second, looser pass looks for the sections still missing, only between the headings found
+/// around them: a short line (at most 40 characters, no ， ；。) numbered with the section's own
+/// number (一 for section 一 …) whose title shares at least 60% of a title variant's characters in
+/// order (e.g. "三、收到和处理政府信息公开申请的情况"), or an unnumbered line that is exactly a title.
+/// The reader warns about each loose match.
+enum SectionSplitter {
+    /// Compact title variants per section, longest first (so a longer variant wins).
+    private static let titles: [(SectionKind, [Unicode.Scalar])] = {
+        var out: [(SectionKind, [Unicode.Scalar])] = []
+        for k in SectionKind.allCases {
+            for v in k.titleVariants { out.append((k, DocumentText.compact(v))) }
+        }
+        return out.sorted { $0.1.count > $1.1.count }
+    }()
+
+    /// The headings in the lines, in order.
+    static func headings(_ lines: [String]) -> [SectionHeading] {
+        var found: [SectionHeading] = []
+        var last = 0
+        for (i, line) in lines.enumerated() {
+            guard let h = heading(line, index: i), h.kind.rawValue > last else { continue }
+            found.append(h)
+            last = h.kind.rawValue
+        }
+        // Loose pass for the sections still missing, between their found neighbours.
+        for kind in SectionKind.allCases where !found.contains(where: { $0.kind == kind }) {
+            let lo = found.last { $0.kind.rawValue < kind.rawValue }?.index ?? -1
+            let hi = found.first { $0.kind.rawValue > kind.rawValue }?.index ?? lines.count
+            guard lo + 1 < hi else { continue }
+            for i in (lo + 1)..<hi {
+                if let h = looseHeading(lines[i], index: i, kind: kind) {
+                    found.append(h)
+                    found.sort { $0.index < $1.index }
+                    break
+                }
+            }
+        }
+        return found
+    }
+
+    /// A loose match of `kind`'s heading on this line (see the type's doc comment).
+    static func looseHeading(_ line: String, index: Int, kind: SectionKind) -> SectionHeading? {
+        let trimmed = DocumentText.trim(line)
+        let s = trimmed.unicodeScalars.map(DocumentText.fold)
+        var rest = s[...]
+        var number: Int?
+        if let m = DocumentText.marker(s) {
+            guard m.value == kind.rawValue else { return nil }
+            rest = s[m.end...]
+            number = m.value
+        }
+        var compact = rest.filter { !DocumentText.isSpace($0) }
+        while let l = compact.last, l == ":" || l == "。" { compact.removeLast() }
+        guard !compact.isEmpty, compact.count <= 40,
+              !compact.contains(where: { $0 == "," || $0 == ";" || $0 == "；" || $0 == "。" }) else { return nil }
+        for v in kind.titleVariants {
+            let t = DocumentText.compact(v)
+            if number == nil {
+                if t == compact { return SectionHeading(kind: kind, index: index, text: trimmed, writtenNumber: nil, loose: true) }
+                continue
+            }
+            if lcs(compact, t) * 10 >= t.count * 6 && lcs(compact, t) * 10 >= compact.count * 6 {
+                return SectionHeading(kind: kind, index: index, text: trimmed, writtenNumber: number, loose: true)
+            }
+        }
+        return nil
+    }
+
+    /// Length of the longest common subsequence.
+    static func lcs(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        var prev = [Int](repeating: 0, count: b.count + 1), cur = prev
+        for x in a {
+            for (j, y) in b.enumerated() { cur[j + 1] = x == y ? prev[j] + 1 : max(prev[j + 1], cur[j]) }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+
+    /// The heading on this line, if it is one.
+    static func heading(_ line: String, index: Int) -> SectionHeading? {
+        let trimmed = DocumentText.trim(line)
+        let orig = Array(trimmed.unicodeScalars)
+        let s = orig.map(DocumentText.fold)
+        guard let m = DocumentText.marker(s) else { return nil }
+        for (kind, title) in titles {
+            guard let end = matchSkippingSpaces(s, from: m.end, title) else { continue }
+            var j = end
+            while j < s.count, DocumentText.isSpace(s[j]) { j += 1 }
+            if j == s.count {
+                return SectionHeading(kind: kind, index: index, text: trimmed, inlineBody: nil, writtenNumber: m.value)
+            }
+            guard s[j] == ":" || s[j] == "。" || s[j] == "." else { return nil }
+            let headEnd = j + 1
+            var k = headEnd
+            while k < s.count, DocumentText.isSpace(s[k]) { k += 1 }
+            let head = String(String.UnicodeScalarView(orig[0..<headEnd]))
+            let body = k < s.count ? String(String.UnicodeScalarView(orig[k...])) : nil
+            return SectionHeading(kind: kind, index: index, text: head, inlineBody: body, writtenNumber: m.value)
+        }
+        return nil
+    }
+
+    /// Matches `target` (compact) in `s` from `i`, skipping spaces in `s`; the end index or nil.
+    static func matchSkippingSpaces(_ s: [Unicode.Scalar], from i: Int, _ target: [Unicode.Scalar]) -> Int? {
+        var j = i, t = 0
+        while t < target.count {
+            while j < s.count, DocumentText.isSpace(s[j]) { j += 1 }
+            guard j < s.count, s[j] == target[t] else { return nil }
+            j += 1; t += 1
+        }
+        return j
+    }
+}
