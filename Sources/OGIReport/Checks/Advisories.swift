@@ -118,7 +118,9 @@ public enum Advisories {
             guard !paragraphs.isEmpty else { continue }
             let claims = NarrativeScanner.scan(paragraphs, patterns: narrativeTargets.map(\.pattern), year: report.metadata.year)
             for claim in claims {
-                guard let target = narrativeTargets.first(where: { $0.pattern.key == claim.key }) else { continue }
+                // Without the table there is nothing to compare with (OGI-A3 says it is missing).
+                guard let target = narrativeTargets.first(where: { $0.pattern.key == claim.key }),
+                      report.table(target.table) != nil else { continue }
                 results.append(compare(claim, target, report, edition))
             }
         }

@@ -60,7 +60,7 @@ public enum RuleEvaluator {
         if !problems.isEmpty || !layoutGaps.isEmpty {
             var parts: [String] = layoutGaps.map { "\($0) has no cell in edition \(edition.rawValue)" }
             if problems.allSatisfy({ $0.problem == .missingTable }), !problems.isEmpty {
-                parts.append("table \(rule.table.rawValue.dropFirst()) is missing")
+                parts.append(missingTable(rule.table))
             } else {
                 parts += problems.map { p in
                     "\(ShortLabel.concept(p.ref.concept, edition: edition)) is \(p.problem.phrase)" + location(p.ref)
@@ -101,6 +101,14 @@ public enum RuleEvaluator {
         let msg = inst.formula(relation: agree ? "=" : "≠") + ": " + values_
         return CheckResult(rule: rule.id, severity: rule.severity, status: agree ? .pass : .fail, instance: inst.instance,
                            formula: inst.formula(), left: l, right: r, message: msg, cells: refs)
+    }
+
+    static func missingTable(_ t: TableID) -> String { "table \(t.rawValue.dropFirst()) is missing" }
+
+    /// The end of the message of a result that is not assessable because its table is missing.
+    static func missingTableSuffix(_ r: CheckResult) -> String {
+        guard let rule = RuleSet.rule(r.rule) else { return "\u{0}" }
+        return ": " + missingTable(rule.table)
     }
 
     /// The cells of a report by table and concept, for lookups in constant time.
