@@ -95,8 +95,9 @@ import Testing
         #expect(CheckInput.isXML(Data("\u{FEFF}\n  <report xmlns=\"urn:ogi:annual-report:1\"/>".utf8)))
         #expect(!CheckInput.isXML(Data("番禺区卫生健康局关于 2023 年政府信息公开工作年度的报告".utf8)))
         #expect(!CheckInput.isXML(Data()))
-        #expect(CheckInput.lines(Data("a\r\nb\rc\nd".utf8)) == ["a", "b", "c", "d"])
-        #expect(CheckInput.lines(Data("\u{FEFF}a\n".utf8)) == ["a"])
-        #expect(CheckInput.lines(Data([0xB9, 0xFA])) == nil)
+        #expect(CheckInput.decodedLines(Data("a\r\nb\rc\nd".utf8)) == ["a", "b", "c", "d"])
+        #expect(CheckInput.decodedLines(Data("\u{FEFF}a\n".utf8)) == ["a"])
+        #expect(CheckInput.decodedLines(Data([0xB9, 0xFA])) == ["国"])  // GB18030
+        #expect(CheckInput.numbered([SourceLine(number: 2, text: "b"), SourceLine(number: 4, text: "d")]) == ["", "b", "", "d"])
     }
 }
