@@ -24,6 +24,7 @@ public enum RuleEvaluator {
         }
     }
 
+    /// The result of one rule instance on a report whose tables follow `edition`'s layout.
     public static func evaluate(_ inst: RuleInstance, in report: Report, edition: Edition) -> CheckResult {
         evaluate(inst, in: CellIndex(report), edition: edition)
     }
