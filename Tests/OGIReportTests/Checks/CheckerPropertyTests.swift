@@ -128,3 +128,43 @@ import Testing
         #expect(r1?.message.hasSuffix("not assessable: table 2 is missing") == true)
     }
 }
+
+/// The same properties through text: random models printed by the template writer and read back
+/// by the text reader. Every FAIL points at the changed cell's place in the printed text.
+@Suite(.enabled(if: Availability.textReader, "needs the text reader"))
+struct CheckerThroughTextTests {
+    @Test(arguments: Edition.allCases)
+    func printedAndReadBack(_ edition: Edition) throws {
+        var rng = SeededRNG(seed: 0x7E57 + UInt64(edition == .e2019 ? 1 : 2))
+        for _ in 0..<3 {
+            var base = ConsistentReport.make(edition, rng: &rng)
+            base.metadata.agency = "示例局"
+            let text = TemplateWriter.write(base, format: .text)
+            let read = try TextReportReader.read(Data(text.utf8), fileName: "model.txt").report
+            let rules = Checker.run(read).filter { $0.rule.hasPrefix("OGI-R") }
+            #expect(rules.count == 7 + 7 + (edition == .e2019 ? 23 : 25) + 3)
+            #expect(rules.allSatisfy { $0.status == .pass }, "\(rules.filter { $0.status != .pass }.map(\.message))")
+
+            for c in ConsistentReport.ruleConcepts(edition).shuffled(using: &rng).prefix(15) {
+                var changed = base
+                var newValue = Decimal(0)
+                ConsistentReport.set(&changed, c.id) { cell in
+                    newValue = (cell.number ?? 0) + Decimal(Int.random(in: 1...9, using: &rng))
+                    cell = .number(c.id, newValue)
+                }
+                let printed = TemplateWriter.write(changed, format: .text)
+                let lines = printed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                let back = try TextReportReader.read(Data(printed.utf8), fileName: "model.txt").report
+                let position = try #require(back.cell(c.id)?.position, "\(c.id) has no position")
+                let fails = Checker.run(back).filter { $0.rule.hasPrefix("OGI-R") && $0.status == .fail }
+                #expect(!fails.isEmpty, "changing \(c.id) went unnoticed")
+                for f in fails { #expect(f.cells.contains(CellRef(concept: c.id, position: position))) }
+                // The position names the place of the changed value in the text.
+                let line = position.line >= 1 && position.line <= lines.count ? lines[position.line - 1] : ""
+                let rest = String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(position.column - 1)))
+                #expect(rest.trimmingCharacters(in: .whitespaces).hasPrefix(RuleEvaluator.format(newValue)),
+                        "\(c.id) at \(position.line):\(position.column): \(line)")
+            }
+        }
+    }
+}
