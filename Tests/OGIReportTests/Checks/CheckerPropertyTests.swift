@@ -168,3 +168,33 @@ struct CheckerThroughTextTests {
         }
     }
 }
+
+/// Results do not change through the canonical XML, with any kind of cell.
+@Suite(.enabled(if: Availability.canonicalXML, "needs the XML layer"))
+struct CheckerThroughXMLTests {
+    @Test(arguments: Edition.allCases)
+    func sameResultsFromCanonicalXML(_ edition: Edition) throws {
+        var rng = SeededRNG(seed: 0xA11 + UInt64(edition == .e2019 ? 1 : 2))
+        for _ in 0..<5 {
+            var r = ConsistentReport.make(edition, rng: &rng)
+            r.metadata.agency = "示例局"
+            let concepts = ConsistentReport.ruleConcepts(edition)
+            for _ in 0..<4 {
+                let c = concepts[Int.random(in: 0..<concepts.count, using: &rng)]
+                ConsistentReport.set(&r, c.id) { cell in
+                    switch Int.random(in: 0..<4, using: &rng) {
+                    case 0: cell = .blank(c.id, position: cell.position)
+                    case 1: cell = CellValue(concept: c.id, presence: .notApplicable, raw: "/", position: cell.position)
+                    case 2: cell.uncertain = true
+                    default: cell = .number(c.id, (cell.number ?? 0) + 2, position: cell.position)
+                    }
+                }
+            }
+            let results = Checker.run(r)
+            r.checks = results
+            let back = try CanonicalXML.read(Data(CanonicalXML.write(r).utf8), fileName: "model.xml")
+            #expect(Checker.run(back) == results)
+            #expect(back.checks == results)
+        }
+    }
+}
