@@ -89,17 +89,17 @@ public enum RuleEvaluator {
 
         let l = sum(inst.left), r = sum(inst.right)
         let agree = l == r
-        let values_ = side(inst.left, l) + (agree ? ", and " : ", but ") + side(inst.right, r)
+        let shown = side(inst.left, l) + (agree ? ", and " : ", but ") + side(inst.right, r)
         if !doubtful.isEmpty {
             let names = doubtful.map { ShortLabel.concept($0.concept, edition: edition) + location($0) }.joined(separator: ", ")
-            let msg = inst.formula(relation: agree ? "=" : "≠") + ": uncertain: " + values_
+            let msg = inst.formula(relation: agree ? "=" : "≠") + ": uncertain: " + shown
                 + (agree ? " (the sums agree)" : " (the sums differ by \(format(l - r)))")
                 + ", but read from a doubtful cell: " + names
             return CheckResult(rule: rule.id, severity: rule.severity, status: .uncertain, instance: inst.instance,
                                formula: inst.formula(), left: l, right: r, message: msg,
                                cells: doubtful + refs.filter { !doubtful.contains($0) })
         }
-        let msg = inst.formula(relation: agree ? "=" : "≠") + ": " + values_
+        let msg = inst.formula(relation: agree ? "=" : "≠") + ": " + shown
         return CheckResult(rule: rule.id, severity: rule.severity, status: agree ? .pass : .fail, instance: inst.instance,
                            formula: inst.formula(), left: l, right: r, message: msg, cells: refs)
     }
