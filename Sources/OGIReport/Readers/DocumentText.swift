@@ -194,7 +194,15 @@ enum DocumentText {
     /// A whole line that is a date — "2024 年 1 月 8 日", "2025年1月10日", "二〇二五年一月十日",
     /// "2025-01-10", "2025.1.10", "2025/1/10" — as ISO yyyy-mm-dd; nil otherwise.
     static func dateLine(_ line: String) -> String? {
-        let s = compact(line)
+        var s = compact(line)
+        // "（2024年1月20日）", "发布日期：2024-01-20"
+        if let f = s.first, let l = s.last, (f == "(" && l == ")") || (f == "（" && l == "）") || (f == "[" && l == "]") {
+            s = Array(s.dropFirst().dropLast())
+        }
+        if let colon = s.firstIndex(where: { $0 == ":" }), colon <= 6 {
+            let label = String(String.UnicodeScalarView(s[0..<colon]))
+            if label.hasSuffix("日期") || label.hasSuffix("时间") { s = Array(s[(colon + 1)...]) }
+        }
         guard s.count >= 6 else { return nil }
         var y = 0, m = 0, d = 0
         if let (yy, e) = yearDigits(s, 0), e < s.count {

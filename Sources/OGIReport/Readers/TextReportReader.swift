@@ -78,7 +78,14 @@ public enum TextReportReader {
         let tb = MetadataReader.titleBlock(pre)
         var metadataLines = Set(tb.titleLines)
         if let d = tb.dateLine { metadataLines.insert(d) }
-        report.preamble = NarrativeReader.blocks(pre.filter { !metadataLines.contains($0.number) })
+        // The title and date lines split the preamble: no paragraph runs across them.
+        var chunk: [SourceLine] = []
+        for line in pre {
+            if metadataLines.contains(line.number) {
+                report.preamble += NarrativeReader.blocks(chunk); chunk = []
+            } else { chunk.append(line) }
+        }
+        report.preamble += NarrativeReader.blocks(chunk)
 
         // Sections.
         var bodies: [TableID: [SourceLine]] = [:]

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import OGIReport
+
+/// The document level on a report written in other styles than the seeds.
+@Suite struct TextReportReaderTests {
+    static let other = """
+    索引号：11330110MB1234567X/2024-00012
+    某某市交通运输局政府信息公开工作年度报告（2023年）
+    （2024年1月20日）
+
+    第一段前言，说明本报告的编制依据。
+    (一) 总 体 情 况
+    2023年，我局认真贯彻落实《条例》，全年主动公开信息120条，受理申请
+    3件。
+    （一）主动公开
+    全年主动公开信息120条。
+    （二） 依申请公开。全年受理申请3件。
+    ２．主动公开政府信息情况
+    注：本局无规章。
+    三、收到和处理政府信息公开申请的情况
+    ０
+    四、政府信息公开行政复议、行政诉讼情况
+    五、存在的主要问题及改进情况
+    一是公开内容不够全面；
+    二是解读形式单一。
+    六、其他需要报告的事项：本机关未收取信息处理费。
+
+    某某市交通运输局
+    二〇二四年一月二十日
+    """
+
+    @Test func anotherStyle() throws {
+        let reading = try TextReportReader.readDetailed(Data(Self.other.utf8), fileName: "other.txt")
+        let r = reading.result.report
+        let d = reading.result.diagnostics
+        #expect(r.metadata.title == "某某市交通运输局政府信息公开工作年度报告（2023年）")
+        #expect(r.metadata.agency == "某某市交通运输局")
+        #expect(r.metadata.year == 2023)
+        #expect(r.metadata.publicationDate == "2024-01-20")
+        #expect(reading.metadataLines == [2, 3])
+        #expect(r.preamble.map(\.text) == ["索引号：11330110MB1234567X/2024-00012", "第一段前言，说明本报告的编制依据。"])
+        #expect(r.sections.map(\.kind) == SectionKind.allCases)
+        #expect(r.sections.map(\.heading) == ["(一) 总 体 情 况", "２．主动公开政府信息情况", "三、收到和处理政府信息公开申请的情况",
+                                             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项："])
+        #expect(d.contains { $0.code == "read.heading-loose" && $0.line == 14 })
+        let overview = r.section(.overview)!.blocks
+        #expect(overview.map(\.kind) == [.paragraph, .heading, .paragraph, .heading, .paragraph])
+        #expect(overview[0].text == "2023年，我局认真贯彻落实《条例》，全年主动公开信息120条，受理申请3件。")
+        #expect(overview[3].text == "（二） 依申请公开。")
+        #expect(r.section(.problems)!.blocks.map(\.text) == ["一是公开内容不够全面；", "二是解读形式单一。"])
+        #expect(r.section(.otherMatters)!.blocks.map(\.text) == ["本机关未收取信息处理费。"])
+        #expect(r.closing.map(\.text) == ["某某市交通运输局", "二〇二四年一月二十日"])
+        // Prose under a table heading stays a paragraph of that section.
+        if !reading.tableLines.contains(13) {
+            #expect(r.section(.proactiveDisclosure)!.blocks.map(\.text) == ["注：本局无规章。"])
+        }
+        #expect(!r.metadata.incomplete)
+    }
+
+    @Test func noHeadingsAtAll() throws {
+        let rr = try TextReportReader.read(Data("随便写的一段文字。\n没有任何标题".utf8), fileName: "x.txt")
+        #expect(rr.diagnostics.contains { $0.code == "read.no-sections" && $0.severity == .error })
+        #expect(rr.report.preamble.map(\.text) == ["随便写的一段文字。", "没有任何标题"])
+        #expect(rr.report.metadata.incomplete)
+    }
+
+    @Test func headingNumberMismatchIsReported() throws {
+        let text = "一、总体情况\n正文。\n三、主动公开政府信息情况\n"
+        let rr = try TextReportReader.read(Data(text.utf8), fileName: "x.txt")
+        #expect(rr.report.sections.map(\.kind) == [.overview, .proactiveDisclosure])
+        #expect(rr.diagnostics.contains { $0.code == "read.heading-number" && $0.line == 3 })
+    }
+
+    /// Tricky lines never crash the reader and never lose a line.
+    @Test func randomLinesNeverCrash() throws {
+        let pieces = ["一、", "（一）", "1.", "总体情况", "主动公开政府信息情况", "\t0", "\t", "。", "，", "[bookmark: x]", "2024年1月2日",
+                      "局", "  ", "六、其他需要报告的事项", "报告", "(", "）", "１２", "三、收到和处理政府信息公开申请情况"]
+        var rng = SeededRNG(seed: 42)
+        for _ in 0..<200 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1..<30, using: &rng) {
+                for _ in 0..<Int.random(in: 0..<4, using: &rng) { text += pieces.randomElement(using: &rng)! }
+                text += Bool.random(using: &rng) ? "\n" : "\r\n"
+            }
+            let reading = try TextReportReader.readDetailed(Data(text.utf8), fileName: "r")
+            let r = reading.result.report
+            var covered = reading.metadataLines.union(reading.tableLines)
+            for b in r.preamble + r.sections.flatMap(\.blocks) + r.closing { if let l = b.lines { covered.formUnion(l.first...l.last) } }
+            covered.formUnion(r.sections.compactMap(\.line))
+            for f in r.unrecognised { covered.formUnion(f.lines.first...f.lines.last) }
+            for line in reading.lines where !DocumentText.isBlank(line.text) {
+                #expect(covered.contains(line.number), "line \(line.number) lost in \(text.debugDescription)")
+            }
+        }
+    }
+}
