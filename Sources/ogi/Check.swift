@@ -1,11 +1,81 @@
 import ArgumentParser
+import Foundation
 import OGIReport
 
-/// `ogi check` (not yet implemented).
+/// `ogi check FILE…`: runs the consistency rules (勾稽关系) and advisories.
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Not yet implemented.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check the arithmetic (勾稽关系 R1, R3–R5) and advisories of reports.",
+        discussion: """
+        Each FILE is canonical XML or a raw text submission (told apart by content). Human output \
+        prints one line per FAIL, UNCERTAIN and NOT_ASSESSABLE result, compiler style, with an \
+        excerpt of the source line and a caret when the position is known, then a summary line. \
+        Exit status: 0 when no rule fails, 1 when a rule fails (advisories are warnings and never \
+        fail), 2 for usage or I/O errors.
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case human, json
+    }
+
+    @Argument(help: "Reports to check: canonical XML or text submissions (\"-\" for standard input).")
+    var files: [String] = []
+
+    @Option(name: .long, help: "Output format: human or json.")
+    var format: Format = .human
+
+    @Flag(name: [.customLong("verbose"), .customLong("all")], help: "Also print the rules that pass.")
+    var all = false
+
+    @Flag(name: .long, help: "Write the canonical XML with the results in a checks element (needs -o and one FILE).")
+    var embed = false
+
+    @Option(name: .shortAndLong, help: "Where --embed writes the canonical XML.")
+    var output: String?
 
     func run() throws {
-        throw ExitCode(2)
+        if files.isEmpty { return try usage("no input file") }
+        if embed && (output == nil || files.count != 1) { return try usage("--embed needs -o OUT.xml and exactly one FILE") }
+        if !embed && output != nil { return try usage("-o is only used with --embed") }
+
+        var worst = 0
+        var jsonFiles: [Any] = []
+        for path in files {
+            let loaded: CheckInputFile
+            do {
+                let (data, name) = try CLIIO.read(path)
+                loaded = try CheckInput.load(data, fileName: name)
+            } catch let e as CLIError {
+                CLIIO.err(e.description); worst = 2; continue
+            } catch let e as DiagnosticError {
+                CLIIO.report(e.diagnostics); worst = 2; continue
+            }
+            CLIIO.report(loaded.diagnostics)
+            let name = path == "-" ? "-" : path
+            let results = Checker.run(loaded.report)
+            let edition = Checker.edition(of: loaded.report)
+            switch format {
+            case .human:
+                let text = CheckReport.human(results, sourceName: loaded.sourceName, fallbackName: name,
+                                             sourceLines: loaded.sourceLines, edition: edition, all: all)
+                try CLIIO.write(text, to: nil)
+            case .json:
+                jsonFiles.append(CheckReport.jsonObject(results, file: name, sourceName: loaded.sourceName, edition: edition))
+            }
+            if embed {
+                var report = loaded.report
+                report.checks = results
+                try CLIIO.write(CanonicalXML.write(report), to: output)
+            }
+            if results.contains(where: Checker.isFailure) { worst = max(worst, 1) }
+        }
+        if format == .json { try CLIIO.write(CheckReport.json(jsonFiles), to: nil) }
+        if worst != 0 { throw ExitCode(Int32(worst)) }
+    }
+
+    private func usage(_ message: String) throws {
+        CLIIO.err("error: \(message)")
+        CLIIO.err(Check.usageString())
+        throw Exit.failure
     }
 }

@@ -1,11 +1,50 @@
 import ArgumentParser
+import Foundation
 import OGIReport
 
-/// `ogi validate` (not yet implemented).
+/// `ogi validate FILE…`: validates canonical XML against the bundled schema.
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Not yet implemented.")
+    static let configuration = CommandConfiguration(
+        abstract: "Validate canonical XML files against the schema (standard input when no file is given).",
+        discussion: """
+            Prints every problem one a line, compiler style (FILE:LINE: error: MESSAGE), or a JSON array
+            with --format json. Exit status: 0 all valid, 1 any invalid, 2 usage or I/O error.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Argument(help: "Canonical XML files ('-' for standard input).")
+    var files: [String] = []
 
     func run() throws {
-        throw ExitCode(2)
+        let paths: [String?] = files.isEmpty ? [nil] : files.map { $0 }
+        var all: [Diagnostic] = []
+        var ioFailed = false
+        for path in paths {
+            let input: (data: Data, name: String)
+            do {
+                input = try CLIIO.read(path)
+            } catch {
+                CLIIO.err("\(error)")
+                ioFailed = true
+                continue
+            }
+            all += SchemaValidator.shared.validate(input.data, fileName: input.name)
+        }
+        switch format {
+        case .text:
+            let text = all.map { $0.description + "\n" }.joined()
+            if !text.isEmpty { try CLIIO.write(text, to: nil) }
+        case .json:
+            try CLIIO.write(CLIIO.json(all), to: nil)
+        }
+        if ioFailed { throw Exit.failure }
+        if all.contains(where: { $0.severity == .error }) { throw Exit.finding }
     }
 }

@@ -1,9 +1,34 @@
-/// Runs the consistency rules (勾稽关系 R1–R5) and advisories over a report.
-///
-/// STUB: the checks helper replaces the body; the signature is the contract.
+/// Runs the consistency rules (勾稽关系 R1, R3, R4, R5 of ``RuleSet``) and the advisories
+/// (``Advisories``) over a report.
 public enum Checker {
-    /// Every rule result for the report, in a stable order.
+    /// Every rule result for the report, in a stable order: the rules of ``RuleSet/rules`` in
+    /// order, each over its instances in layout order, then the advisories.
     public static func run(_ report: Report) -> [CheckResult] {
-        []
+        let edition = self.edition(of: report)
+        let index = RuleEvaluator.CellIndex(report)
+        var results: [CheckResult] = []
+        for rule in RuleSet.rules {
+            for inst in rule.instances(edition) {
+                results.append(RuleEvaluator.evaluate(inst, in: index, edition: edition))
+            }
+        }
+        return results + Advisories.run(report, edition: edition)
     }
+
+    /// The edition the rules are expanded for: the report's own, else the one whose layout the
+    /// report's cells belong to, else 2021.
+    public static func edition(of report: Report) -> Edition {
+        if let e = report.metadata.edition { return e }
+        for t in report.tables {
+            for c in t.cells {
+                if let editions = ConceptTable.byID[c.concept]?.editions, editions.count == 1, let e = editions.first {
+                    return e
+                }
+            }
+        }
+        return .e2021
+    }
+
+    /// True when a result should make a check fail: a FAIL of an error-severity rule.
+    public static func isFailure(_ r: CheckResult) -> Bool { r.status == .fail && r.severity == .error }
 }

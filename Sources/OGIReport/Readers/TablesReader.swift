@@ -1,19 +1,30 @@
 /// What the table readers found in a report's table sections.
 public struct TablesReadResult: Sendable {
-    /// The tables found (cells in canonical concept order).
+    /// The tables found (cells in canonical concept order). Every concept of the detected
+    /// edition's table is present — blank when its source cell was empty or missing from a short
+    /// row — except for rows the source did not have at all (warned) and cells after a cut-off.
     public var tables: [StatTable] = []
-    /// The edition detected from the table headers/rows; nil when no table decided it.
+    /// The edition detected from the table headers/rows; nil when no table decided it (the
+    /// tables were then read against the 2021 layout).
     public var edition: Edition?
-    /// The layout the tables were in.
+    /// The layout the tables were in (`.mixed` when they differ, `.none` when no table was found).
     public var layout: SourceLayout = .none
-    /// Numbers of the lines that the tables consumed (captions, headers, labels, values, notes).
+    /// Numbers of the lines that the tables consumed (captions, headers, labels, values, notes,
+    /// blank lines inside a table, and the lines of ``fragments``). Lines of a table body that are
+    /// not in this set (prose before or after a table) are left for paragraphs.
     public var consumedLines: Set<Int> = []
-    /// Lines inside a table that could not be mapped (unknown row, extra cells …), kept verbatim.
+    /// Lines inside a table that could not be mapped (unknown row, extra cells, cells of the other
+    /// edition …), kept verbatim; their lines are in ``consumedLines``, so the caller should keep
+    /// these in ``Report/unrecognised``.
     public var fragments: [Fragment] = []
     /// Located diagnostics (file name already filled in).
     public var diagnostics: [Diagnostic] = []
     /// True when a table was cut off (the input ended mid-table).
     public var incomplete = false
+    /// The layout of each table found.
+    public var layouts: [TableID: SourceLayout] = [:]
+    /// The edition each table's own labels pointed to (table 3 has none: it is the same in both).
+    public var tableEditions: [TableID: Edition] = [:]
 
     public init() {}
 }
@@ -21,14 +32,54 @@ public struct TablesReadResult: Sendable {
 /// Reads the statistical tables of a submission, whatever their layout (tab rows, one cell per
 /// line) and edition (2019 "2024-style" with the added columns, 2021).
 ///
-/// STUB: the tables helper replaces the body; the signature is the contract with the
-/// document reader (``TextReportReader``).
+/// Each table body is turned into a grid (``TableGrid``: layout detected per table), read by
+/// its table's reader (``Table1Reader``, ``Table2Reader``, ``Table3Reader``) matching the official
+/// labels of ``ConceptTable`` (normalised by ``LabelText``), then the edition is decided from the
+/// headers (``EditionDetector``: table 1 wins when the tables disagree) and each table is built
+/// in that edition (``TableDraft/finish(edition:)``). Cells are parsed by ``CellValueParser``.
 public enum TablesReader {
     /// - Parameters:
     ///   - bodies: for each table, the lines of its section body (after the section heading, up to
     ///     the next section heading), blank lines included.
     ///   - fileName: the name used in diagnostics.
     public static func read(bodies: [TableID: [SourceLine]], fileName: String) -> TablesReadResult {
-        TablesReadResult()
+        var result = TablesReadResult()
+        var drafts: [TableDraft] = []
+        for id in TableID.allCases {
+            guard let body = bodies[id] else { continue }
+            let grid = TableGrid.build(body)
+            let draft: TableDraft
+            switch id {
+            case .t1: draft = Table1Reader.scan(grid, fileName: fileName)
+            case .t2: draft = Table2Reader.scan(grid, fileName: fileName)
+            case .t3: draft = Table3Reader.scan(grid, fileName: fileName)
+            }
+            if draft.foundTable {
+                drafts.append(draft)
+            } else {
+                let first = body.first { !TableGrid.isBlank($0.text) }
+                result.diagnostics.append(.warning("no table \(id.rawValue.dropFirst()) found in section \(id.section.heading)",
+                                                   code: "table.not-found", file: fileName, line: first?.number))
+                result.diagnostics += draft.diagnostics
+            }
+        }
+        let t1 = drafts.first { $0.table == .t1 }?.evidence
+        let t2 = drafts.first { $0.table == .t2 }?.evidence
+        let (edition, editionDiagnostics) = EditionDetector.decide(t1: t1, t2: t2, fileName: fileName)
+        result.edition = edition
+        result.diagnostics += editionDiagnostics
+        for i in drafts.indices {
+            let table = drafts[i].finish(edition: edition ?? .e2021)
+            result.tables.append(table)
+            result.layouts[table.id] = drafts[i].layout
+            if let e = drafts[i].evidence.decided { result.tableEditions[table.id] = e }
+            result.consumedLines.formUnion(drafts[i].consumed)
+            result.fragments += drafts[i].fragments
+            result.diagnostics += drafts[i].diagnostics
+            result.incomplete = result.incomplete || drafts[i].incomplete
+        }
+        let layouts = Set(result.layouts.values)
+        result.layout = layouts.count == 1 ? layouts.first! : (layouts.isEmpty ? .none : .mixed)
+        return result
     }
 }

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Counts of check results by outcome.
+public struct CheckSummary: Sendable, Hashable {
+    public var passed = 0
+    /// FAILs of error-severity rules (these make `ogi check` exit 1).
+    public var failed = 0
+    public var notAssessable = 0
+    public var uncertain = 0
+    /// FAILs of warning-severity advisories.
+    public var warnings = 0
+
+    public init(_ results: [CheckResult]) {
+        for r in results {
+            switch r.status {
+            case .pass: passed += 1
+            case .fail: if r.severity == .error { failed += 1 } else { warnings += 1 }
+            case .notAssessable: notAssessable += 1
+            case .uncertain: uncertain += 1
+            }
+        }
+    }
+
+    /// "N passed, N failed, N not assessable, N uncertain, N warnings".
+    public var description: String {
+        "\(passed) passed, \(failed) failed, \(notAssessable) not assessable, \(uncertain) uncertain, "
+            + "\(warnings) warning" + (warnings == 1 ? "" : "s")
+    }
+}
+
+/// Prints check results: compiler-style lines with source excerpts and carets, or JSON data.
+public enum CheckReport {
+    /// The position a result points at: that of its first cell with a known position (the
+    /// evaluator lists the cell a result is about first).
+    public static func position(of r: CheckResult) -> SourcePosition? {
+        r.cells.first { $0.position != nil }?.position
+    }
+
+    /// The severity a result is printed with: its rule's for FAIL, warning for UNCERTAIN, note otherwise.
+    public static func displaySeverity(_ r: CheckResult) -> Severity {
+        switch r.status {
+        case .fail: return r.severity
+        case .uncertain: return .warning
+        case .pass, .notAssessable: return .note
+        }
+    }
+
+    /// One result as a diagnostic located in `sourceName` (positions are positions in the
+    /// source text; without a source name they are left out).
+    public static func diagnostic(_ r: CheckResult, sourceName: String?, fallbackName: String) -> Diagnostic {
+        let p = sourceName == nil ? nil : position(of: r)
+        return Diagnostic(displaySeverity(r), r.message, code: r.rule, file: p == nil ? fallbackName : sourceName,
+                          line: p?.line, column: p?.column)
+    }
+
+    /// Human output: one line per FAIL, UNCERTAIN and NOT_ASSESSABLE result (and PASS with
+    /// `all`), each followed by an excerpt of the source line with a caret when the position and
+    /// the source text are known, and the cells involved; then the summary line.
+    /// - Parameters:
+    ///   - sourceName: the name of the text the positions refer to (nil when unknown).
+    ///   - fallbackName: the name for results without a position (the file checked).
+    ///   - sourceLines: the decoded source text's lines, when at hand.
+    public static func human(_ results: [CheckResult], sourceName: String?, fallbackName: String,
+                             sourceLines: [String]?, edition: Edition?, all: Bool) -> String {
+        var out = ""
+        for r in results where all || r.status != .pass {
+            out += diagnostic(r, sourceName: sourceName, fallbackName: fallbackName).description + "\n"
+            if sourceName != nil, let p = position(of: r), let lines = sourceLines, p.line >= 1, p.line <= lines.count {
+                out += excerpt(lines[p.line - 1], column: p.column)
+            }
+            if r.status != .pass, !r.cells.isEmpty {
+                let cells = r.cells.map { c in
+                    ShortLabel.concept(c.concept, edition: edition) + (c.position.map { " \($0.line):\($0.column)" } ?? "")
+                }
+                out += "    cells: " + cells.joined(separator: ", ") + "\n"
+            }
+        }
+        out += fallbackName + ": " + CheckSummary(results).description + "\n"
+        return out
+    }
+
+    /// The source line and a caret under `column` (1-based, in Unicode scalars); tabs are kept
+    /// and wide (CJK) characters take two caret columns, so the caret lines up in a terminal.
+    public static func excerpt(_ line: String, column: Int) -> String {
+        var pad = ""
+        for (i, s) in line.unicodeScalars.enumerated() where i < column - 1 {
+            pad += s == "\t" ? "\t" : (isWide(s) ? "  " : " ")
+        }
+        return "    " + line + "\n    " + pad + "^\n"
+    }
+
+    static func isWide(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
+    }
+
+    /// One result as a JSON-ready object (keys: rule, severity, status, instance, formula,
+    /// message, left, right, difference, file, line, column, cells[{concept, label, line, column}]).
+    public static func jsonObject(_ r: CheckResult, sourceName: String?, edition: Edition?) -> [String: Any] {
+        var o: [String: Any] = ["rule": r.rule, "severity": r.severity.rawValue, "status": r.status.rawValue,
+                                "instance": r.instance, "formula": r.formula, "message": r.message]
+        if let l = r.left { o["left"] = NSDecimalNumber(decimal: l) }
+        if let v = r.right { o["right"] = NSDecimalNumber(decimal: v) }
+        if let d = r.difference { o["difference"] = NSDecimalNumber(decimal: d) }
+        if let p = position(of: r) {
+            if let s = sourceName { o["file"] = s }
+            o["line"] = p.line; o["column"] = p.column
+        }
+        o["cells"] = r.cells.map { c -> [String: Any] in
+            var co: [String: Any] = ["concept": c.concept, "label": ShortLabel.concept(c.concept, edition: edition)]
+            if let p = c.position { co["line"] = p.line; co["column"] = p.column }
+            return co
+        }
+        return o
+    }
+
+    /// The results of one checked file as a JSON-ready object (keys: file, source, edition,
+    /// results, summary).
+    public static func jsonObject(_ results: [CheckResult], file: String, sourceName: String?, edition: Edition?) -> [String: Any] {
+        let s = CheckSummary(results)
+        var o: [String: Any] = [
+            "file": file,
+            "results": results.map { jsonObject($0, sourceName: sourceName, edition: edition) },
+            "summary": ["passed": s.passed, "failed": s.failed, "notAssessable": s.notAssessable,
+                        "uncertain": s.uncertain, "warnings": s.warnings],
+        ]
+        if let e = edition { o["edition"] = e.rawValue }
+        if let s = sourceName { o["source"] = s }
+        return o
+    }
+
+    /// Pretty-printed JSON with sorted keys and a final newline.
+    public static func json(_ object: Any) -> String {
+        guard JSONSerialization.isValidJSONObject(object),
+              let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { return "[]\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// What a table cell's text says, before it is attached to a concept.
+struct ParsedCell: Sendable, Hashable {
+    var presence: Presence
+    var number: Decimal?
+    var unit: String?
+    var uncertain: Bool
+
+    static let blank = ParsedCell(presence: .blank, number: nil, unit: nil, uncertain: false)
+    static let notApplicable = ParsedCell(presence: .notApplicable, number: nil, unit: nil, uncertain: false)
+    static let text = ParsedCell(presence: .text, number: nil, unit: nil, uncertain: false)
+}
+
+/// Parses table cell text into a presence, a number and a unit.
+///
+/// Accepted: ASCII and full-width digits, stray spaces (ASCII, NBSP, ideographic) around and
+/// between digits, thousands separators ("12,901"), decimals ("282.1"), a sign ("-58", "+1",
+/// "−3"), a sign word ("增72", "减3", "增加", "减少": read, but marked uncertain), a unit after
+/// the number ("2560万元", "251000元", "4件"). Empty or whitespace-only → blank; "/", "-", "—",
+/// "－", "——", "无", "不适用", "\" … → not applicable; anything else → text.
+/// The raw text is never changed here: callers keep it verbatim.
+enum CellValueParser {
+
+    /// Units that may follow a number in a cell.
+    static let units: [String] = ["亿元", "万元", "千元", "元", "件", "个", "项", "条", "次", "人", "宗", "起"]
+    private static let unitScalars: [[UInt32]] = units.map { $0.unicodeScalars.map(\.value) }
+
+    /// Marks that mean "not applicable".
+    static let notApplicableMarks: Set<String> = ["/", "//", "\\", "-", "--", "---", "—", "——", "–", "无", "不适用", "×", "x"]
+
+    /// Parses one cell. `kind` decides whether a sign is expected (signed counts) or doubtful.
+    static func parse(_ raw: String, kind: ValueKind = .count) -> ParsedCell {
+        // Collect scalars, folding full-width ASCII, dropping every kind of whitespace.
+        var v: [UInt32] = []
+        v.reserveCapacity(16)
+        var innerSpaceBetweenDigits = false
+        var pendingSpace = false
+        for u in raw.unicodeScalars {
+            let x = u.value
+            if LabelText.isSpace(x) { if !v.isEmpty { pendingSpace = true }; continue }
+            let f = LabelText.fold(x)
+            if pendingSpace, let last = v.last, isDigit(last), isDigit(f) { innerSpaceBetweenDigits = true }
+            pendingSpace = false
+            v.append(f)
+        }
+        if v.isEmpty { return .blank }
+        if v.count <= 3 {
+            let s = String(String.UnicodeScalarView(v.compactMap(Unicode.Scalar.init)))
+            if notApplicableMarks.contains(s) { return .notApplicable }
+        }
+        if v.allSatisfy({ $0 == 0x2D || $0 == 0x2F }) { return .notApplicable }
+
+        var i = 0
+        var negative = false
+        var signed = false
+        var signWord = false
+        // Sign words.
+        if v[i] == 0x589E || v[i] == 0x51CF {  // 增 减
+            negative = v[i] == 0x51CF
+            signWord = true
+            i += 1
+            if i < v.count && (v[i] == 0x52A0 || v[i] == 0x5C11) { i += 1 }  // 加 少
+        } else if v[i] == 0x2B || v[i] == 0x2D {  // + -
+            negative = v[i] == 0x2D
+            signed = true
+            i += 1
+        }
+        // Digits with optional thousands separators and one decimal point.
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var scale = 0
+        var seenPoint = false
+        var overflow = false
+        var groupDigits = -1  // digits since the last thousands separator (-1: none seen)
+        var badGrouping = false
+        let start = i
+        while i < v.count {
+            let c = v[i]
+            if isDigit(c) {
+                if mantissa > (UInt64.max - 9) / 10 { overflow = true } else { mantissa = mantissa * 10 + UInt64(c - 0x30) }
+                digits += 1
+                if seenPoint { scale += 1 } else if groupDigits >= 0 { groupDigits += 1 }
+                i += 1
+            } else if c == 0x2C && !seenPoint && digits > 0 {  // thousands separator
+                if groupDigits >= 0 && groupDigits != 3 { badGrouping = true }
+                if groupDigits < 0 && digits > 3 { badGrouping = true }
+                groupDigits = 0
+                i += 1
+            } else if c == 0x2E && !seenPoint && digits > 0 {
+                if groupDigits >= 0 && groupDigits != 3 { badGrouping = true }
+                groupDigits = -1
+                seenPoint = true
+                i += 1
+            } else {
+                break
+            }
+        }
+        if groupDigits >= 0 && groupDigits != 3 { badGrouping = true }
+        if digits == 0 || i == start || overflow || badGrouping || (seenPoint && scale == 0) { return .text }
+        // Unit.
+        var unit: String?
+        if i < v.count {
+            let tail = Array(v[i...])
+            guard let k = unitScalars.firstIndex(of: tail) else { return .text }
+            unit = units[k]
+        }
+        var number = Decimal(mantissa)
+        if scale > 0 { number = Decimal(sign: .plus, exponent: -scale, significand: number) }
+        if negative && number != 0 { number = -number }
+        let doubtfulSign = signWord || (signed && negative && kind != .signedCount && number != 0)
+        let uncertain = doubtfulSign || innerSpaceBetweenDigits
+        return ParsedCell(presence: number == 0 ? .zero : .value, number: number, unit: unit, uncertain: uncertain)
+    }
+
+    @inline(__always)
+    private static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
+
+    /// True when the text reads as a value (number, zero, not-applicable mark), not as a label.
+    static func isValueLike(_ raw: String) -> Bool {
+        switch parse(raw).presence {
+        case .value, .zero, .notApplicable: return true
+        case .blank, .text: return false
+        }
+    }
+}

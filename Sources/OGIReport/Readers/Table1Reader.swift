@@ -1,0 +1,159 @@
+/// Reads table 1 (主动公开政府信息情况) from a grid: blocks 第二十条第（N）项, each with a caption row,
+/// a header row (信息内容 | column labels) and data rows, in both editions — 2021 (本年制发件数 …)
+/// and 2019, the "2024-style" tables with the added columns (上一年项目数量 / 本年增/减 /
+/// 处理决定数量, and 第二十条第（九）项 政府集中采购).
+///
+/// Columns come from each block's own header, matched by label, so a block's values land on the
+/// right concept whatever the column count; rows are found by their label (unique across blocks).
+/// Labels that exist in only one edition are edition evidence.
+enum Table1Reader {
+
+    struct Column: Sendable { let block: String; let key: String }
+    struct Row: Sendable { let block: String; let key: String; let label: String }
+
+    static let captions: LabelMatcher<String> = {
+        var entries: [LabelEntry<String>] = []
+        var seen: Set<String> = []
+        for e in Edition.allCases {
+            for b in ConceptTable.spec(.t1, e).blocks {
+                if let c = b.caption, !seen.contains(b.key) { seen.insert(b.key); entries.append(LabelEntry(c, b.key)) }
+            }
+        }
+        return LabelMatcher(entries, minimumPrefix: 8)
+    }()
+
+    static let headerLabels: Set<String> = {
+        var s: Set<String> = []
+        for e in Edition.allCases { for b in ConceptTable.spec(.t1, e).blocks { if let h = b.headerLabel { s.insert(LabelText.normalize(h)) } } }
+        return s
+    }()
+
+    static let columns: LabelMatcher<Column> = {
+        var entries: [LabelEntry<Column>] = []
+        for e in Edition.allCases {
+            for b in ConceptTable.spec(.t1, e).blocks {
+                for c in b.columns {
+                    for l in [c.label] + c.variants { entries.append(LabelEntry(l, Column(block: b.key, key: c.key))) }
+                }
+            }
+        }
+        return LabelMatcher(entries)
+    }()
+
+    static let rows: LabelMatcher<Row> = {
+        var entries: [LabelEntry<Row>] = []
+        for e in Edition.allCases {
+            for b in ConceptTable.spec(.t1, e).blocks {
+                for r in b.rows {
+                    for l in [r.label] + r.variants { entries.append(LabelEntry(l, Row(block: b.key, key: r.key, label: r.label))) }
+                }
+            }
+        }
+        return LabelMatcher(entries)
+    }()
+
+    /// Matches a header cell to a column, preferring the current block.
+    static func column(_ cell: GridCell, block: String?) -> Column? {
+        let (_, found) = columns.match(cell.normalized)
+        if let block, let c = found.first(where: { $0.target.block == block }) { return c.target }
+        guard let first = found.first else { return nil }
+        return found.allSatisfy({ $0.target.key == first.target.key }) ? first.target : nil
+    }
+
+    /// Matches a row label (row labels are unique across blocks within the format).
+    static func row(_ cell: GridCell) -> Row? {
+        let (_, found) = rows.match(cell.normalized)
+        guard let first = found.first else { return nil }
+        return found.allSatisfy({ $0.target.key == first.target.key }) ? first.target : nil
+    }
+
+    static func scan(_ grid: TableGrid, fileName: String) -> TableDraft {
+        var draft = TableDraft(table: .t1, fileName: fileName, grid: grid)
+        var block: String?
+        var headers: [String: [String?]] = [:]
+        var pendingUnknown: [GridRow] = []
+
+        func flushUnknown() {
+            if draft.foundTable {
+                for r in pendingUnknown {
+                    let c = r.cells.first { !$0.isEmpty }
+                    draft.reject(r, code: "unknown-row", reason: "unknown row “\(c?.raw ?? "")” in table 1")
+                }
+            }
+            pendingUnknown.removeAll()
+        }
+
+        for row in grid.rows {
+            if row.isEmpty { if draft.foundTable { draft.consume(row) }; continue }
+            var i = row.cells.firstIndex { !$0.isEmpty } ?? 0
+            var used = false
+            // Caption (possibly followed by more cells on the same line).
+            let (_, cap) = captions.match(row.cells[i].normalized)
+            if let c = cap.first {
+                flushUnknown()
+                block = c.target
+                if let v = EditionDetector.vote(.t1, normalized: c.normalized) { draft.evidence.add(v, line: row.firstLine) }
+                used = true
+                guard let next = row.cells[(i + 1)...].firstIndex(where: { !$0.isEmpty }) else { draft.consume(row); continue }
+                i = next
+            } else if row.cells[i].normalized.hasPrefix("第二十条") {
+                flushUnknown()
+                draft.reject(row, code: "unknown-block", reason: "unknown block “\(row.cells[i].raw)” in table 1")
+                block = nil
+                continue
+            }
+            let cell = row.cells[i]
+            // Header: 信息内容 then column labels, or column labels alone.
+            let isHeaderStart = headerLabels.contains(cell.normalized)
+            if isHeaderStart || (row.cells[i...].allSatisfy { $0.isEmpty || column($0, block: block) != nil } && self.row(cell) == nil) {
+                flushUnknown()
+                var cols: [String?] = []
+                let start = isHeaderStart ? i + 1 : i
+                var labels = Array(row.cells[start...])
+                while let last = labels.last, last.isEmpty { labels.removeLast() }
+                for c in labels {
+                    if c.isEmpty { cols.append(nil); continue }
+                    guard let col = column(c, block: block) else {
+                        draft.warn("unknown-column", "unknown column “\(c.raw)” in table 1", line: c.line, column: c.column)
+                        cols.append(nil); continue
+                    }
+                    if block == nil { block = col.block }
+                    if let v = EditionDetector.vote(.t1, normalized: c.normalized) { draft.evidence.add(v, line: c.line) }
+                    cols.append(col.block == block ? col.key : nil)
+                }
+                if let b = block { headers[b] = cols }
+                draft.consume(row)
+                continue
+            }
+            // Data row.
+            if let r = self.row(cell) {
+                flushUnknown()
+                if let v = EditionDetector.vote(.t1, normalized: cell.normalized) { draft.evidence.add(v, line: cell.line) }
+                if block != r.block {
+                    if block != nil {
+                        draft.warn("block-mismatch", "row “\(cell.raw)” belongs to \(r.block), not to the block above it",
+                                   line: cell.line, column: cell.column)
+                    }
+                    block = r.block
+                }
+                draft.addRow(DraftRow(block: r.block, rowKey: r.key, columns: headers[r.block],
+                                      values: Array(row.cells[(i + 1)...]), source: row), label: r.label)
+                continue
+            }
+            if used { draft.consume(row); continue }
+            if CellValueParser.isValueLike(cell.raw) {
+                flushUnknown()
+                draft.reject(row, code: "orphan-values", reason: "values without a row label in table 1")
+                continue
+            }
+            // Unknown text: an unknown row if the table goes on, prose otherwise.
+            if row.cells[(i + 1)...].contains(where: { CellValueParser.isValueLike($0.raw) }) && draft.foundTable {
+                flushUnknown()
+                draft.reject(row, code: "unknown-row", reason: "unknown row “\(cell.raw)” in table 1")
+            } else {
+                pendingUnknown.append(row)
+            }
+        }
+        return draft
+    }
+}

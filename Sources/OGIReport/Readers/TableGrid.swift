@@ -1,0 +1,161 @@
+/// One cell of a table grid: its verbatim text and where it starts in the source.
+struct GridCell: Sendable, Hashable {
+    /// The cell text verbatim; a header cell wrapped over lines keeps its line breaks ("商业\n企业").
+    var raw: String
+    /// Source line of the cell's first character.
+    var line: Int
+    /// 1-based Unicode-scalar column of the cell's first character in that line.
+    var column: Int
+    /// Last source line of the cell (differs from `line` for wrapped cells).
+    var lastLine: Int
+    /// True when the cell holds nothing but whitespace.
+    var isEmpty: Bool
+    /// The normalised text (see ``LabelText/normalize(_:)``), computed once.
+    var normalized: String
+
+    init(raw: String, line: Int, column: Int, lastLine: Int? = nil) {
+        self.raw = raw; self.line = line; self.column = column; self.lastLine = lastLine ?? line
+        normalized = LabelText.normalize(raw)
+        isEmpty = normalized.isEmpty
+    }
+
+    var position: SourcePosition { SourcePosition(line: line, column: column) }
+}
+
+/// One row of a table grid: its cells and the source lines it spans.
+struct GridRow: Sendable {
+    var cells: [GridCell]
+    /// Source line numbers of the row (blank separator lines excluded), ascending.
+    var lines: [Int]
+    /// The row's source text, verbatim (lines joined with "\n"), for fragments.
+    var text: String
+
+    var firstLine: Int { lines.first ?? 0 }
+    var lastLine: Int { lines.last ?? 0 }
+    var lineRange: LineRange { LineRange(firstLine, lastLine) }
+    var isEmpty: Bool { cells.allSatisfy(\.isEmpty) }
+    var nonEmptyCells: [GridCell] { cells.filter { !$0.isEmpty } }
+}
+
+/// A table section body turned into rows × cells, in one of the two text layouts.
+///
+/// - Tab rows: every non-blank line is a row; cells are separated by tabs; blank lines are skipped.
+/// - One cell per line: every non-blank line is a cell (a leading tab is dropped); a blank line
+///   ends a row; a line without a leading tab right after a non-value cell continues that cell
+///   (wrapped header cells "商业\n企业"); any other line without a leading tab is a row of its own.
+struct TableGrid: Sendable {
+    var layout: SourceLayout
+    var rows: [GridRow]
+    /// Line number of the body's last non-blank line (to tell a cut-off table).
+    var lastNonBlankLine: Int?
+
+    /// Builds the grid of a body, detecting its layout.
+    static func build(_ lines: [SourceLine]) -> TableGrid {
+        let layout = detectLayout(lines)
+        let lastNonBlank = lines.last(where: { !isBlank($0.text) })?.number
+        switch layout {
+        case .tabRows: return TableGrid(layout: layout, rows: tabRows(lines), lastNonBlankLine: lastNonBlank)
+        case .cellPerLine: return TableGrid(layout: layout, rows: cellRows(lines), lastNonBlankLine: lastNonBlank)
+        default: return TableGrid(layout: .none, rows: [], lastNonBlankLine: lastNonBlank)
+        }
+    }
+
+    /// Tab rows when more lines carry a tab after their first cell than lines that are a single
+    /// tab-led cell; one cell per line otherwise; `.none` when no line has a tab.
+    static func detectLayout(_ lines: [SourceLine]) -> SourceLayout {
+        var tabRowLines = 0, cellLines = 0
+        for l in lines {
+            var sawTab = false, startsWithTab = false, innerTab = false, index = 0
+            for b in l.text.utf8 {
+                if b == 0x09 {
+                    if index == 0 { startsWithTab = true } else { innerTab = true }
+                    sawTab = true
+                }
+                index += 1
+            }
+            guard sawTab else { continue }
+            if innerTab { tabRowLines += 1 } else if startsWithTab { cellLines += 1 }
+        }
+        if tabRowLines == 0 && cellLines == 0 { return .none }
+        return tabRowLines > cellLines ? .tabRows : .cellPerLine
+    }
+
+    /// True when a line has nothing but whitespace and no tab (a row separator).
+    static func isBlank(_ s: String) -> Bool {
+        for u in s.unicodeScalars where !(LabelText.isSpace(u.value) && u.value != 0x09) { return false }
+        return true
+    }
+
+    private static func tabRows(_ lines: [SourceLine]) -> [GridRow] {
+        var rows: [GridRow] = []
+        for l in lines where !isBlank(l.text) {
+            var cells: [GridCell] = []
+            var current = String.UnicodeScalarView()
+            var column = 1, cellStart = 1
+            for u in l.text.unicodeScalars {
+                if u.value == 0x09 {
+                    cells.append(GridCell(raw: String(current), line: l.number, column: cellStart))
+                    current = String.UnicodeScalarView()
+                    cellStart = column + 1
+                } else {
+                    current.append(u)
+                }
+                column += 1
+            }
+            cells.append(GridCell(raw: String(current), line: l.number, column: cellStart))
+            rows.append(GridRow(cells: cells, lines: [l.number], text: l.text))
+        }
+        return rows
+    }
+
+    private static func cellRows(_ lines: [SourceLine]) -> [GridRow] {
+        var rows: [GridRow] = []
+        var cells: [GridCell] = []
+        var rowLines: [Int] = []
+        var texts: [String] = []
+        var previousWasCell = false  // the previous line was a non-blank line of this row
+
+        func flush() {
+            if !rowLines.isEmpty {
+                rows.append(GridRow(cells: cells, lines: rowLines, text: texts.joined(separator: "\n")))
+            }
+            cells = []; rowLines = []; texts = []
+        }
+
+        for l in lines {
+            if isBlank(l.text) { flush(); previousWasCell = false; continue }
+            let startsWithTab = l.text.utf8.first == 0x09
+            if startsWithTab {
+                // Everything after the leading tab is the cell (further tabs are kept in the text).
+                let raw = String(l.text.unicodeScalars.dropFirst())
+                cells.append(GridCell(raw: raw, line: l.number, column: 2))
+                rowLines.append(l.number); texts.append(l.text)
+                previousWasCell = true
+                continue
+            }
+            if previousWasCell, let last = cells.last, !last.isEmpty, isContinuation(l.text, of: last) {
+                var merged = GridCell(raw: last.raw + "\n" + l.text, line: last.line, column: last.column,
+                                      lastLine: l.number)
+                merged.normalized = last.normalized + LabelText.normalize(l.text)
+                merged.isEmpty = merged.normalized.isEmpty
+                cells[cells.count - 1] = merged
+                rowLines.append(l.number); texts.append(l.text)
+                continue
+            }
+            // A line of its own (prose, or a caption written without a tab).
+            flush()
+            rows.append(GridRow(cells: [GridCell(raw: l.text, line: l.number, column: 1)], lines: [l.number], text: l.text))
+            previousWasCell = false
+        }
+        flush()
+        return rows
+    }
+
+    /// A wrapped cell's next line: short, not a value, after a cell that is not a value either.
+    private static func isContinuation(_ text: String, of cell: GridCell) -> Bool {
+        if CellValueParser.isValueLike(cell.raw) || CellValueParser.isValueLike(text) { return false }
+        var count = 0
+        for _ in text.unicodeScalars { count += 1; if count > 40 { return false } }
+        return true
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+
+/// Writes the canonical XML of a report into a byte buffer (see ``CanonicalXML/write(_:)``).
+enum CanonicalXMLWriter {
+    static func write(_ report: Report) -> String {
+        var w = XMLByteWriter(capacity: 4096 + report.tables.reduce(0) { $0 + $1.cells.count * 120 })
+        w.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report")
+        w.attribute("xmlns", CanonicalXML.namespace)
+        w.attribute("schemaVersion", CanonicalXML.schemaVersion)
+        if let e = report.metadata.edition { w.attribute("edition", e.rawValue) }
+        w.raw(">\n")
+        metadata(&w, report.metadata)
+        blocks(&w, XMLName.preamble, report.preamble)
+        for s in report.sections { section(&w, s) }
+        tables(&w, report)
+        blocks(&w, XMLName.closing, report.closing)
+        if !report.unrecognised.isEmpty {
+            w.open(1, XMLName.unrecognised)
+            for f in report.unrecognised {
+                w.start(2, XMLName.fragment)
+                w.attribute("lines", lines(f.lines))
+                w.attribute("reason", f.reason)
+                w.textElementBody(XMLName.fragment, f.text)
+            }
+            w.close(1, XMLName.unrecognised)
+        }
+        if !report.checks.isEmpty {
+            w.open(1, XMLName.checks)
+            for c in report.checks { check(&w, c) }
+            w.close(1, XMLName.checks)
+        }
+        w.raw("</report>\n")
+        return w.string
+    }
+
+    private static func lines(_ r: LineRange) -> String {
+        r.first == r.last ? String(r.first) : String(r.first) + "-" + String(r.last)
+    }
+
+    private static func metadata(_ w: inout XMLByteWriter, _ m: Metadata) {
+        w.start(1, XMLName.metadata)
+        if m.incomplete { w.attribute("incomplete", "true") }
+        let empty = m.agency == nil && m.year == nil && m.title == nil && m.publicationDate == nil
+            && m.source == nil && m.notes.isEmpty
+        if empty { w.raw("/>\n"); return }
+        w.raw(">\n")
+        if let a = m.agency { w.textElement(2, XMLName.agency, a) }
+        if let y = m.year { w.textElement(2, XMLName.year, String(y)) }
+        if let t = m.title { w.textElement(2, XMLName.title, t) }
+        if let d = m.publicationDate { w.textElement(2, XMLName.publicationDate, d) }
+        if let s = m.source {
+            w.start(2, XMLName.source)
+            w.attribute("fileName", s.fileName)
+            w.attribute("layout", s.layout.rawValue)
+            w.attribute("encoding", s.encoding)
+            w.attribute("sha256", s.sha256)
+            w.attribute("lineEnding", s.lineEnding)
+            w.raw("/>\n")
+        }
+        for n in m.notes { w.textElement(2, XMLName.note, n) }
+        w.close(1, XMLName.metadata)
+    }
+
+    private static func blockList(_ w: inout XMLByteWriter, _ level: Int, _ list: [Block]) {
+        for b in list {
+            let name = XMLName.block(b.kind)
+            w.start(level, name)
+            if let l = b.lines { w.attribute("lines", lines(l)) }
+            w.textElementBody(name, b.text)
+        }
+    }
+
+    private static func blocks(_ w: inout XMLByteWriter, _ name: String, _ list: [Block]) {
+        guard !list.isEmpty else { return }
+        w.open(1, name)
+        blockList(&w, 2, list)
+        w.close(1, name)
+    }
+
+    private static func section(_ w: inout XMLByteWriter, _ s: Section) {
+        w.start(1, XMLName.section)
+        w.attribute("kind", s.kind.id)
+        w.attribute("heading", s.heading)
+        if let l = s.line { w.attribute("line", String(l)) }
+        if s.blocks.isEmpty { w.raw("/>\n"); return }
+        w.raw(">\n")
+        blockList(&w, 2, s.blocks)
+        w.close(1, XMLName.section)
+    }
+
+    private static let tableRank: [TableID: Int] = Dictionary(uniqueKeysWithValues: TableID.allCases.enumerated().map { ($1, $0) })
+
+    private static func tables(_ w: inout XMLByteWriter, _ report: Report) {
+        guard !report.tables.isEmpty else { return }
+        // A report with tables but no edition cannot be valid; "tables" names the problem.
+        let container = report.metadata.edition.map(XMLName.tables) ?? "tables"
+        w.start(1, container)
+        if let e = report.metadata.edition { w.attribute("edition", e.rawValue) }
+        w.raw(">\n")
+        for t in sortedTables(report.tables) {
+            let name = XMLName.table(t.id)
+            w.start(2, name)
+            if let l = t.lines { w.attribute("lines", lines(l)) }
+            if t.cells.isEmpty { w.raw("/>\n"); continue }
+            w.raw(">\n")
+            for c in sortedCells(t.cells) { cell(&w, c) }
+            w.close(2, name)
+        }
+        w.close(1, container)
+    }
+
+    /// Tables in ``TableID`` order, stable.
+    static func sortedTables(_ tables: [StatTable]) -> [StatTable] {
+        tables.enumerated().sorted {
+            (tableRank[$0.element.id] ?? 0, $0.offset) < (tableRank[$1.element.id] ?? 0, $1.offset)
+        }.map(\.element)
+    }
+
+    /// Cells in ``ConceptTable/order`` (unknown concepts last), stable.
+    static func sortedCells(_ cells: [CellValue]) -> [CellValue] {
+        var isSorted = true
+        var previous = -1
+        for c in cells {
+            let o = ConceptTable.order[c.concept] ?? Int.max
+            if o < previous { isSorted = false; break }
+            previous = o
+        }
+        if isSorted { return cells }
+        return cells.enumerated().sorted {
+            (ConceptTable.order[$0.element.concept] ?? Int.max, $0.offset) < (ConceptTable.order[$1.element.concept] ?? Int.max, $1.offset)
+        }.map(\.element)
+    }
+
+    private static func cell(_ w: inout XMLByteWriter, _ c: CellValue) {
+        let kind = ConceptTable.byID[c.concept]?.kind ?? .count
+        w.start(3, XMLName.cell(kind))
+        w.attribute("concept", c.concept)
+        w.attribute("presence", c.presence.rawValue)
+        if let n = c.number { w.attribute("number", DecimalText.format(n)) }
+        if let u = c.unit { w.attribute("unit", u) }
+        if c.uncertain { w.attribute("uncertain", "true") }
+        if let r = c.raw { w.attribute("raw", r) }
+        if let p = c.position {
+            w.attribute("line", String(p.line))
+            w.attribute("column", String(p.column))
+        }
+        w.raw("/>\n")
+    }
+
+    private static func check(_ w: inout XMLByteWriter, _ c: CheckResult) {
+        w.start(2, XMLName.check)
+        w.attribute("rule", c.rule)
+        w.attribute("severity", c.severity.rawValue)
+        w.attribute("status", c.status.rawValue)
+        w.attribute("instance", c.instance)
+        if let l = c.left { w.attribute("left", DecimalText.format(l)) }
+        if let r = c.right { w.attribute("right", DecimalText.format(r)) }
+        w.raw(">\n")
+        w.textElement(3, XMLName.formula, c.formula)
+        w.textElement(3, XMLName.message, c.message)
+        for ref in c.cells {
+            w.start(3, XMLName.ref)
+            w.attribute("concept", ref.concept)
+            if let p = ref.position {
+                w.attribute("line", String(p.line))
+                w.attribute("column", String(p.column))
+            }
+            w.raw("/>\n")
+        }
+        w.close(2, XMLName.check)
+    }
+}
+
+/// Decimal numbers as XSD decimals: plain digits, `-` for negatives, `.` before a fraction, no
+/// exponent.
+enum DecimalText {
+    static func format(_ d: Decimal) -> String {
+        d.description
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import OGIReport
+
+/// The canonical XML fixtures: valid ones validate, read and re-write byte for byte; invalid ones
+/// fail with exactly their `.expected` first diagnostic line.
+@Suite struct CanonicalFixtureTests {
+    /// Set OGI_WRITE_FIXTURES=1 to regenerate the valid fixtures from ``SampleReports``.
+    @Test func validFixturesMatchTheirModels() throws {
+        let regenerate = ProcessInfo.processInfo.environment["OGI_WRITE_FIXTURES"] == "1"
+        for (name, model) in SampleReports.validFixtures {
+            let url = Fixtures.url("canonical/valid/" + name)
+            let xml = CanonicalXML.write(model)
+            if regenerate { try Data(xml.utf8).write(to: url) }
+            let onDisk = try Fixtures.string("canonical/valid/" + name)
+            #expect(onDisk == xml, "\(name) differs from the writer's output")
+            #expect(try CanonicalXML.read(Data(onDisk.utf8), fileName: name) == model, "\(name)")
+        }
+    }
+
+    @Test func everyValidFixtureValidatesAndReadsBack() throws {
+        let files = Fixtures.files(in: "canonical/valid", ext: "xml")
+        #expect(files.count >= 4)
+        for url in files {
+            let data = try Data(contentsOf: url)
+            let diags = SchemaValidator.shared.validate(data, fileName: url.lastPathComponent)
+            #expect(diags.isEmpty, "\(url.lastPathComponent): \(diags.map(\.description))")
+            let report = try CanonicalXML.read(data, fileName: url.lastPathComponent)
+            #expect(CanonicalXML.write(report) == String(decoding: data, as: UTF8.self), "\(url.lastPathComponent) is not canonical")
+        }
+    }
+
+    @Test func everyInvalidFixtureFailsWithItsExpectedLine() throws {
+        let files = Fixtures.files(in: "canonical/invalid", ext: "xml")
+        #expect(files.count >= 12)
+        for url in files {
+            let name = "Fixtures/canonical/invalid/" + url.lastPathComponent
+            let expected = try String(contentsOf: url.deletingPathExtension().appendingPathExtension("expected"), encoding: .utf8)
+                .trimmingCharacters(in: .newlines)
+            let data = try Data(contentsOf: url)
+            let sink = XMLErrorSink(fileName: name)
+            #expect(SchemaValidator.shared.validatedDocument(data, sink: sink) == nil, "\(name) validated")
+            #expect(sink.diagnostics.first?.description == expected)
+            #expect(sink.fallbackErrors == 0, "\(name): an error escaped the per-context handlers")
+            #expect(SchemaValidator.shared.validate(data, fileName: name).first?.description == expected)
+            do {
+                _ = try CanonicalXML.read(data, fileName: name)
+                Issue.record("\(name) was read")
+            } catch let e as DiagnosticError {
+                #expect(e.diagnostics.first?.description == expected)
+            }
+        }
+    }
+
+    @Test func hostileDocumentsReadNothingFromOutside() throws {
+        let before = ExternalLoadCounter.count
+        for name in ["doctype-external-entity.xml", "billion-laughs.xml"] {
+            let data = try Fixtures.data("canonical/invalid/" + name)
+            let diags = SchemaValidator.shared.validate(data, fileName: name)
+            #expect(diags.count == 1)
+            #expect(diags.first?.message.hasPrefix("DOCTYPE 'report' refused") == true)
+        }
+        // An external entity referenced from the document body, after an internal subset.
+        let xxe = """
+            <?xml version="1.0"?>
+            <!DOCTYPE report SYSTEM "file:///nonexistent/ogi.dtd" [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+            <report xmlns="\(CanonicalXML.namespace)" schemaVersion="1.0"><metadata><agency>&x;</agency></metadata></report>
+            """
+        #expect(SchemaValidator.shared.validate(Data(xxe.utf8), fileName: "x").first?.message.hasPrefix("DOCTYPE") == true)
+        #expect(ExternalLoadCounter.count == before)
+    }
+}
