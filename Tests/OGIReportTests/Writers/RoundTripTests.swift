@@ -26,7 +26,7 @@ struct RoundTripTests {
     func randomReportsRoundTrip(_ edition: Edition) throws {
         var g = SeededRNG(seed: edition == .e2021 ? 2021 : 2019)
         for i in 0..<100 {
-            let x = RandomReports.make(edition, using: &g)
+            let x = WriterRandomReports.make(edition, using: &g)
             let y = try readBack(x, name: "random-\(edition.rawValue)-\(i).txt")
             let d = RoundTrip.differences(x, y)
             #expect(d.isEmpty, "case \(i): \(d.prefix(5).joined(separator: "; "))")
@@ -35,7 +35,7 @@ struct RoundTripTests {
     }
 
     @Test func goldenTemplatesRoundTrip() throws {
-        let filled = SampleReports.filled2021()
+        let filled = WriterSampleReports.filled2021()
         #expect(RoundTrip.differences(filled, try readBack(filled, name: "prefilled-2021.txt")) == [])
         let b19 = BlankReport.make(agency: "示例市测试局", year: 2020, edition: .e2019)
         #expect(RoundTrip.differences(b19, try readBack(b19, name: "blank-2019.txt")) == [])

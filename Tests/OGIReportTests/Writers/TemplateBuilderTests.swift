@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func fromKeepsTheReportAndRefusesContradictions() throws {
-        let filled = SampleReports.filled2021()
+        let filled = WriterSampleReports.filled2021()
         let same = try TemplateBuilder.build(TemplateRequest(from: filled, fromName: "a.xml")).report
         #expect(same == filled)
         #expect(try TemplateBuilder.build(TemplateRequest(agency: "示例区卫生健康局", year: 2023, edition: "2021", from: filled)).report == filled)
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func carryOverKeepsCellsAlreadyFilledAndSaysSo() throws {
-        var this = SampleReports.filled2021()
+        var this = WriterSampleReports.filled2021()
         this.metadata.year = 2024
         let (r, warnings) = try TemplateBuilder.build(TemplateRequest(from: this, previous: lastYear(), previousName: "p.xml"))
         for col in ConceptTable.spec(.t2, .e2021).blocks[0].columns {

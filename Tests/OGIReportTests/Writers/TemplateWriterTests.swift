@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func prefilledGolden() throws {
-        try expectGolden(TemplateWriter.write(SampleReports.filled2021(), format: .text), "prefilled-2021.txt")
+        try expectGolden(TemplateWriter.write(WriterSampleReports.filled2021(), format: .text), "prefilled-2021.txt")
     }
 
     @Test(arguments: Edition.allCases)
@@ -149,7 +149,7 @@ import Testing
     }
 
     @Test func prefilledWritesEverythingBack() {
-        let r = SampleReports.filled2021()
+        let r = WriterSampleReports.filled2021()
         let text = TemplateWriter.write(r, format: .text)
         let ls = lines(text)
         #expect(ls.first == r.metadata.title)

@@ -3,7 +3,7 @@ import Foundation
 
 /// Random reports for the round-trip property: plausible agencies, years, paragraphs and every
 /// kind of cell of the edition (numbers of each value kind, zeros, blanks, not-applicable marks).
-enum RandomReports {
+enum WriterRandomReports {
     static let agencies = ["示例区卫生健康局", "某市教育局", "测试县人民政府办公室", "样例区市场监督管理局", "某省交通运输厅"]
     static let sentences = [
         "全年主动公开政府信息453条，其中机构职能类信息12条。",

@@ -2,7 +2,7 @@ import Foundation
 @testable import OGIReport
 
 /// Reports built in code for the writer tests.
-enum SampleReports {
+enum WriterSampleReports {
     /// A filled 2021 report with every kind of cell: numbers, zeros, a decimal amount, blanks,
     /// not-applicable marks, a text cell and an uncertain value; preamble, sub-headings,
     /// paragraphs and closing lines.
