@@ -43,6 +43,23 @@ enum DocumentText {
         return String(out)
     }
 
+    /// Non-overlapping occurrences of `needle` in `hay`, compared as UTF-8 bytes.
+    static func count(of needle: String, in hay: String) -> Int {
+        let n = Array(needle.utf8), h = Array(hay.utf8)
+        guard !n.isEmpty, n.count <= h.count else { return 0 }
+        var found = 0, i = 0
+        let first = n[0]
+        while i + n.count <= h.count {
+            if h[i] == first {
+                var k = 1
+                while k < n.count, h[i + k] == n[k] { k += 1 }
+                if k == n.count { found += 1; i += n.count; continue }
+            }
+            i += 1
+        }
+        return found
+    }
+
     /// A CJK ideograph.
     static func isHan(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
@@ -116,6 +133,13 @@ enum DocumentText {
         while j < s.count, let d = digit(s[j]) { v = v * 10 + d; j += 1 }
         guard j > i, j - i <= maxDigits else { return nil }
         return (v, j)
+    }
+
+    /// Cheap test before ``marker(_:)``: can the first non-space scalar of the line start a marker?
+    static func mayStartMarker(_ line: String) -> Bool {
+        guard let c = line.unicodeScalars.first(where: { !isSpace($0) }) else { return false }
+        let f = fold(c)
+        return f == "(" || f == "（" || digit(f) != nil || chineseDigits[f] != nil || f == "十"
     }
 
     /// Parses a numbering marker at the start of a folded, trimmed line.

@@ -124,7 +124,7 @@ enum MetadataReader {
             let suf = Array(suffix.unicodeScalars)
             var e = suf.count
             while e <= u.count {
-                if Array(u[(e - suf.count)..<e]) == suf {
+                if u[(e - suf.count)..<e].elementsEqual(suf) {
                     var b = e - suf.count
                     while b > 0, !DocumentText.nameBoundaries.contains(u[b - 1]) { b -= 1 }
                     var name = Array(u[b..<e])
@@ -146,10 +146,7 @@ enum MetadataReader {
     }
 
     private static func occurrences(of needle: String, in hay: String) -> Int {
-        var n = 0
-        var r = hay.startIndex..<hay.endIndex
-        while let f = hay.range(of: needle, range: r) { n += 1; r = f.upperBound..<hay.endIndex }
-        return n
+        DocumentText.count(of: needle, in: hay)
     }
 
     /// The report year from running text: a statistics period "从2023年1月1日" / "2023年1月1日至…"

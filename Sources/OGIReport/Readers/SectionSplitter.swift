@@ -103,6 +103,7 @@ enum SectionSplitter {
 
     /// The heading on this line, if it is one.
     static func heading(_ line: String, index: Int) -> SectionHeading? {
+        guard DocumentText.mayStartMarker(line) else { return nil }
         let trimmed = DocumentText.trim(line)
         let orig = Array(trimmed.unicodeScalars)
         let s = orig.map(DocumentText.fold)

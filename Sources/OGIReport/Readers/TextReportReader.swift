@@ -233,7 +233,7 @@ public enum TextReportReader {
     /// Removes "[bookmark: …]" artefacts (Word bookmarks that leak into text exports); returns the
     /// cleaned line and each artefact with its 1-based column.
     static func removeArtefacts(_ line: String) -> (String, [(String, Int)]) {
-        guard line.contains("[bookmark:") || line.contains("[Bookmark:") else { return (line, []) }
+        guard line.utf8.contains(0x5B), DocumentText.count(of: "bookmark:", in: line.lowercased()) > 0 else { return (line, []) }
         var out = String.UnicodeScalarView()
         var found: [(String, Int)] = []
         let u = Array(line.unicodeScalars)
