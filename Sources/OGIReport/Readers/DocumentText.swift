@@ -272,6 +272,8 @@ enum DocumentText {
     static func isAgencyLine(_ line: String) -> Bool {
         let s = compact(line)
         guard (3...40).contains(s.count), s.allSatisfy({ isHan($0) || $0 == "(" || $0 == ")" || $0 == "（" || $0 == "）" }) else { return false }
+        // Words of a sentence, not of a name.
+        guard !s.contains(where: { $0 == "的" || $0 == "是" || $0 == "了" || $0 == "在" || $0 == "为" }) else { return false }
         let str = compactString(line)
         return agencySuffixes.contains { str.hasSuffix($0) }
     }

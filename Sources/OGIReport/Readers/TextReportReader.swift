@@ -211,17 +211,21 @@ public enum TextReportReader {
 
     /// Splits the trailing signature lines (agency name, date) off a section body: at most three
     /// non-blank lines at the very end, each of them a whole-line date or a short unpunctuated
-    /// line ending like an agency name. Anything else stops the scan, so prose is never taken.
+    /// line ending like an agency name (without 的/是/了/在/为). Anything else stops the scan, so prose
+    /// is never taken. Without a date line, the agency line must stand apart after a blank line.
     static func splitClosing(_ body: [SourceLine]) -> (body: [SourceLine], closing: [SourceLine]) {
         var cut = body.count
-        var taken = 0
+        var taken = 0, dated = false
         var i = body.count - 1
         while i >= 0, taken < 3 {
             let t = body[i].text
             if DocumentText.isBlank(t) { i -= 1; continue }
-            guard DocumentText.dateLine(t) != nil || DocumentText.isAgencyLine(t) else { break }
+            let isDate = DocumentText.dateLine(t) != nil
+            guard isDate || DocumentText.isAgencyLine(t) else { break }
+            dated = dated || isDate
             cut = i; taken += 1; i -= 1
         }
+        if taken > 0, !dated, cut > 0, !DocumentText.isBlank(body[cut - 1].text) { return (body, []) }
         // Keep at least one content line in the section when the only lines are "closing" ones.
         if taken > 0, !body[0..<cut].contains(where: { !DocumentText.isBlank($0.text) }) {
             let onlyAgency = body[cut...].allSatisfy { DocumentText.isBlank($0.text) || DocumentText.dateLine($0.text) == nil }
