@@ -167,7 +167,8 @@ public enum ConceptTable {
         ([table.rawValue] + (rowKey.isEmpty ? [] : [rowKey]) + [columnKey]).joined(separator: ".")
     }
 
-    /// Every concept of both editions, in a stable order (2021 layout order first, then 2019-only ones).
+    /// Every concept of both editions, in a stable order in which each edition's reading order
+    /// (``concepts(_:)``) is a subsequence: the canonical order of cells.
     public static let all: [Concept] = buildAll()
 
     /// Concepts by id.
@@ -189,9 +190,12 @@ public enum ConceptTable {
     private static func buildAll() -> [Concept] {
         struct Acc { var table: TableID; var block: String; var row: String; var col: String; var kind: ValueKind
                      var labels: [Edition: ConceptLabel] }
+        // Start from the 2019 reading order; insert each 2021-only concept right after the
+        // previous 2021 concept, so both editions' reading orders are subsequences.
         var order: [ConceptID] = []
         var acc: [ConceptID: Acc] = [:]
-        for edition in [Edition.e2021, .e2019] {
+        for edition in [Edition.e2019, .e2021] {
+            var cursor = -1
             for spec in TableID.allCases.map({ spec($0, edition) }) {
                 for b in spec.blocks {
                     for r in b.rows {
@@ -200,8 +204,13 @@ public enum ConceptTable {
                             let label = ConceptLabel(caption: b.caption, rowParents: r.parents, row: r.label,
                                                      columnParents: c.parents, column: c.label)
                             if acc[cid] == nil {
-                                order.append(cid)
+                                cursor += 1
+                                order.insert(cid, at: cursor)
                                 acc[cid] = Acc(table: spec.table, block: b.key, row: r.key, col: c.key, kind: c.kind, labels: [:])
+                            } else {
+                                let at = order.firstIndex(of: cid)!
+                                precondition(at > cursor, "editions order \(cid) differently")
+                                cursor = at
                             }
                             precondition(acc[cid]!.kind == c.kind, "concept \(cid) changes kind between editions")
                             acc[cid]!.labels[edition] = label

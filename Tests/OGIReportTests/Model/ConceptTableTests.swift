@@ -25,3 +25,12 @@ import Testing
         #expect(ConceptTable.byID["t3.suitDirect.total"] != nil)
     }
 }
+
+@Suite struct ConceptOrderTests {
+    /// The canonical cell order keeps each edition's reading order.
+    @Test(arguments: Edition.allCases) func readingOrderIsASubsequence(_ edition: Edition) {
+        let positions = ConceptTable.concepts(edition).map { ConceptTable.order[$0.id]! }
+        #expect(positions == positions.sorted())
+        #expect(ConceptTable.all.count == Set(ConceptTable.concepts(.e2019).map(\.id)).union(ConceptTable.concepts(.e2021).map(\.id)).count)
+    }
+}
