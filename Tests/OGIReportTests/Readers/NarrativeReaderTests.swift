@@ -91,7 +91,7 @@ import Testing
     }
 }
 
-@Suite struct ClosingTests {
+@Suite struct NarrativeClosingTests {
     private func lines(_ texts: [String]) -> [SourceLine] {
         texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
     }

@@ -63,7 +63,7 @@ import Testing
 }
 
 /// `ogi normalize` on bad inputs: XML is still written for what was read, and it is valid.
-@Suite struct NormalizeBadInputTests {
+@Suite struct TextNormalizeBadInputTests {
     @Test(arguments: ["empty.txt", "blank-lines.txt", "no-tables.txt", "cut-mid-table.txt", "unknown-row.txt", "duplicated-row.txt"])
     func partialOutputIsValid(_ name: String) throws {
         let r = Normalizer.normalize(try Fixtures.data("bad/" + name), fileName: name)
