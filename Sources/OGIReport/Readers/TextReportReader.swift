@@ -92,7 +92,11 @@ public enum TextReportReader {
         var sectionBodies: [(SectionHeading, [SourceLine])] = []
         for (i, h) in headings.enumerated() {
             let end = i + 1 < headings.count ? headings[i + 1].index : lines.count
-            sectionBodies.append((h, Array(lines[(h.index + 1)..<end])))
+            sectionBodies.append((h, Array(lines[h.bodyStart..<end])))
+            if h.implicit {
+                diags.append(.warning("section \(h.kind.heading) has no heading; its table starts here",
+                                      code: "read.missing-heading", file: fileName, line: lines[h.index].number, column: 1))
+            }
             if h.loose {
                 diags.append(.warning("heading \"\(h.text)\" taken as section \(h.kind.heading) (not an exact title)",
                                       code: "read.heading-loose", file: fileName, line: lines[h.index].number, column: 1))
@@ -125,7 +129,7 @@ public enum TextReportReader {
 
         for (h, body) in sectionBodies {
             let headLine = lines[h.index].number
-            var section = Section(kind: h.kind, heading: h.text, line: headLine)
+            var section = Section(kind: h.kind, heading: h.text, line: h.implicit ? nil : headLine)
             if let table = h.kind.table {
                 if let ib = h.inlineBody { section.blocks.append(Block(.paragraph, ib, lines: LineRange(line: headLine))) }
                 for line in body where !DocumentText.isBlank(line.text) && !tableLines.contains(line.number) && !fragmentLines.contains(line.number) {

@@ -95,3 +95,43 @@ import Testing
         }
     }
 }
+
+/// Table sections whose heading line is missing are placed at their table's first line.
+@Suite struct TextMissingHeadingTests {
+    /// The seed without the lines for which `drop` is true.
+    private func seed(_ name: String, dropping drop: (String) -> Bool) throws -> Data {
+        let text = try Fixtures.string("seeds/" + name)
+        var lines: [Substring] = []
+        var rest = text[...]
+        while let nl = rest.firstIndex(of: "\n") { lines.append(rest[..<nl]); rest = rest[rest.index(after: nl)...] }
+        lines.append(rest)
+        return Data(lines.map { drop(String($0)) ? "" : String($0) }.joined(separator: "\n").utf8)
+    }
+
+    @Test(arguments: ["000_44f90c379b4f7fce.txt", "003_be85ec6c6b6a0b3c.txt"])
+    func tablesFoundWithoutTheirHeadings(_ name: String) throws {
+        let original = try TextReportReader.read(try Fixtures.data("seeds/" + name), fileName: name)
+        let headless = try seed(name) { line in
+            ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"].contains(line.trimmingCharacters(in: .whitespaces))
+        }
+        let r = try TextReportReader.read(headless, fileName: name)
+        #expect(r.report.sections.map(\.kind) == SectionKind.allCases)
+        #expect(r.report.sections.filter { $0.line == nil }.map(\.kind) == [.proactiveDisclosure, .applications, .reviewLitigation])
+        #expect(r.diagnostics.filter { $0.code == "read.missing-heading" }.count == 3)
+        #expect(r.report.tables == original.report.tables)
+        #expect(r.report.metadata.edition == original.report.metadata.edition)
+        #expect(!r.report.sections.flatMap(\.blocks).contains { $0.text.contains("第二十条") })
+    }
+
+    @Test func tablesOnly() throws {
+        // Only the three tables of seed 003, without any section heading or narrative.
+        let text = try Fixtures.string("seeds/003_be85ec6c6b6a0b3c.txt")
+        let all = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let tables = all[16..<404].filter { !$0.hasPrefix("三、") && !$0.hasPrefix("四、") }
+        let r = try TextReportReader.read(Data(tables.joined(separator: "\n").utf8), fileName: "t.txt")
+        #expect(r.report.tables.map(\.id) == [.t1, .t2, .t3])
+        let original = try TextReportReader.read(Data(text.utf8), fileName: "o.txt").report
+        #expect(r.report.tables.map { $0.cells.map(\.number) } == original.tables.map { $0.cells.map(\.number) })
+        #expect(r.diagnostics.contains { $0.code == "read.missing-section" })
+    }
+}
