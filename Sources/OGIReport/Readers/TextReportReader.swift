@@ -82,10 +82,10 @@ public enum TextReportReader {
         var chunk: [SourceLine] = []
         for line in pre {
             if metadataLines.contains(line.number) {
-                report.preamble += NarrativeReader.blocks(chunk); chunk = []
+                report.preamble += narrative(chunk, nil, &report, &diags, fileName); chunk = []
             } else { chunk.append(line) }
         }
-        report.preamble += NarrativeReader.blocks(chunk)
+        report.preamble += narrative(chunk, nil, &report, &diags, fileName)
 
         // Sections.
         var bodies: [TableID: [SourceLine]] = [:]
@@ -150,7 +150,7 @@ public enum TextReportReader {
                     }
                 }
             } else {
-                section.blocks = NarrativeReader.blocks(body, firstBody: h.inlineBody.map { ($0, headLine) })
+                section.blocks = narrative(body, h.inlineBody.map { ($0, headLine) }, &report, &diags, fileName)
             }
             report.sections.append(section)
         }
@@ -211,6 +211,37 @@ public enum TextReportReader {
         let sorted = diags.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
         return TextReading(result: ReadResult(report: report, diagnostics: sorted), lines: decoded.lines,
                            metadataLines: metadataLines, tableLines: tableLines)
+    }
+
+    /// The blocks of a narrative region. Lines that look like table cells — a tab between two
+    /// cells, or a bare number — are not prose: each becomes an unrecognised fragment with a
+    /// warning, and no paragraph runs across it.
+    private static func narrative(_ lines: [SourceLine], _ firstBody: (String, Int)?, _ report: inout Report,
+                                  _ diags: inout [Diagnostic], _ fileName: String) -> [Block] {
+        var blocks: [Block] = []
+        var chunk: [SourceLine] = []
+        var first = firstBody.map { (text: $0.0, line: $0.1) }
+        for line in lines {
+            let t = DocumentText.trim(line.text)
+            if isTableLike(t) {
+                blocks += NarrativeReader.blocks(chunk, firstBody: first); chunk = []; first = nil
+                report.unrecognised.append(Fragment(text: t, lines: LineRange(line: line.number), reason: "table-like line outside a table section"))
+                diags.append(.warning("table-like line outside sections 二, 三, 四; kept as an unrecognised fragment",
+                                      code: "read.unrecognised", file: fileName, line: line.number, column: 1))
+            } else {
+                chunk.append(line)
+            }
+        }
+        return blocks + NarrativeReader.blocks(chunk, firstBody: first)
+    }
+
+    /// A tab between two cells, or a short bare number ("0", "12901", "-58", "０").
+    static func isTableLike(_ trimmed: String) -> Bool {
+        if trimmed.unicodeScalars.contains("\t") { return true }
+        let c = DocumentText.compact(trimmed)
+        guard !c.isEmpty, c.count <= 12 else { return false }
+        return c.allSatisfy { DocumentText.digit($0) != nil || $0 == "-" || $0 == "+" || $0 == "." || $0 == "," }
+            && c.contains { DocumentText.digit($0) != nil }
     }
 
     /// Splits the trailing signature lines (agency name, date) off a section body: at most three

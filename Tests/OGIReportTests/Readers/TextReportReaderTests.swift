@@ -135,3 +135,15 @@ import Testing
         #expect(r.diagnostics.contains { $0.code == "read.missing-section" })
     }
 }
+
+@Suite struct TextTableLikeLineTests {
+    @Test func tableRowsInNarrativeAreFragments() throws {
+        let text = "一、总体情况\n全年受理申请\n行政许可\t12\t0\n0\n3件。\n"
+        let rr = try TextReportReader.read(Data(text.utf8), fileName: "x.txt")
+        let s = rr.report.section(.overview)!
+        #expect(s.blocks.map(\.text) == ["全年受理申请", "3件。"])
+        #expect(rr.report.unrecognised.map(\.lines.first) == [3, 4])
+        #expect(rr.diagnostics.filter { $0.code == "read.unrecognised" }.map(\.line) == [3, 4])
+        #expect(TextReportReader.isTableLike("－５８") && !TextReportReader.isTableLike("2023年") && !TextReportReader.isTableLike("一、"))
+    }
+}
