@@ -188,9 +188,12 @@ public enum TextReportReader {
         let firstLine = pre.first { !DocumentText.isBlank($0.text) }?.number ?? 1
         if md.agency == nil {
             let closingAgency = report.closing.first { DocumentText.isAgencyLine($0.text) }?.text
-            if let a = MetadataReader.inferAgency(preTexts + overview, candidatesFrom: preTexts) ?? closingAgency {
+            let fromPreamble = MetadataReader.inferAgency(preTexts + overview, candidatesFrom: preTexts)
+            let fromBody = fromPreamble == nil ? MetadataReader.inferAgency(overview, candidatesFrom: overview) : nil
+            if let a = fromPreamble ?? closingAgency ?? fromBody {
                 md.agency = a
-                diags.append(.warning("agency \"\(a)\" inferred from the \(closingAgency == a ? "signature" : "preamble"), not read from a title",
+                let whence = a == fromPreamble ? "preamble" : a == closingAgency ? "signature" : "text of section 一"
+                diags.append(.warning("agency \"\(a)\" inferred from the \(whence), not read from a title",
                                       code: "read.metadata-inferred", file: fileName, line: firstLine, column: 1))
             } else {
                 diags.append(.warning("agency not found (no title line names it)", code: "read.metadata-missing", file: fileName, line: firstLine, column: 1))

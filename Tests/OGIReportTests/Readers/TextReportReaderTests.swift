@@ -147,3 +147,17 @@ import Testing
         #expect(TextReportReader.isTableLike("－５８") && !TextReportReader.isTableLike("2023年") && !TextReportReader.isTableLike("一、"))
     }
 }
+
+@Suite struct TextInferredMetadataTests {
+    @Test func agencyFromSectionOneOrSignature() throws {
+        let body = "一、总体情况\n2022年，某某县水利局认真落实条例。某某县水利局全年公开信息10条。\n六、其他需要报告的事项\n无。\n"
+        let a = try TextReportReader.read(Data(body.utf8), fileName: "a.txt")
+        #expect(a.report.metadata.agency == "某某县水利局")
+        #expect(a.report.metadata.year == 2022)
+        #expect(a.diagnostics.contains { $0.code == "read.metadata-inferred" && $0.message.contains("section 一") })
+        let signed = body + "\n某某县水务局\n2023年1月9日\n"
+        let b = try TextReportReader.read(Data(signed.utf8), fileName: "b.txt")
+        #expect(b.report.metadata.agency == "某某县水务局")
+        #expect(b.report.metadata.publicationDate == "2023-01-09")
+    }
+}
