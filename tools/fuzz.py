@@ -138,7 +138,8 @@ def crash_reason(errtext):
     for line in errtext.splitlines():
         m = FRAME.match(line)
         if m and "[system]" not in line and "/Sources/" in m.group(2):
-            frame = f"{m.group(1)} ({re.sub(r':\d+$', '', os.path.basename(m.group(2)))})"
+            where = re.sub(r":\d+$", "", os.path.basename(m.group(2)))  # file:line, without the column
+            frame = f"{m.group(1)} ({where})"
             break
     return reason, frame
 
