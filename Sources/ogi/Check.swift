@@ -33,7 +33,11 @@ struct Check: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where --embed writes the canonical XML.")
     var output: String?
 
+    @Flag(name: .long, help: "Print the rule table (the rules as data) and exit.")
+    var listRules = false
+
     func run() throws {
+        if listRules { return try CLIIO.write(CheckReport.ruleListing(), to: nil) }
         if files.isEmpty { return try usage("no input file") }
         if embed && (output == nil || files.count != 1) { return try usage("--embed needs -o OUT.xml and exactly one FILE") }
         if !embed && output != nil { return try usage("-o is only used with --embed") }

@@ -19,6 +19,15 @@ public enum Advisories {
         let alternativeKeys: [String]?
     }
 
+    /// The advisories, by id.
+    public static let descriptions: [(id: String, text: String)] = [
+        ("OGI-A1", "a number stated in the narrative (收到/受理申请, 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理, 继续办理, 行政复议, 行政诉讼 … N 件) contradicts table 2 or 3"),
+        ("OGI-A2", "a report for 2022 or later uses the 2019 edition of the tables"),
+        ("OGI-A3", "a table is missing"),
+        ("OGI-A4", "a section is missing"),
+        ("OGI-A5", "a section is empty (no text and no table)"),
+    ]
+
     static let applicationWords = ["复议", "诉讼", "收费", "举报", "投诉", "信访"]
 
     /// The narrative statements checked (data; labels come from ``ConceptTable``).
@@ -109,7 +118,9 @@ public enum Advisories {
             guard !paragraphs.isEmpty else { continue }
             let claims = NarrativeScanner.scan(paragraphs, patterns: narrativeTargets.map(\.pattern), year: report.metadata.year)
             for claim in claims {
-                guard let target = narrativeTargets.first(where: { $0.pattern.key == claim.key }) else { continue }
+                // Without the table there is nothing to compare with (OGI-A3 says it is missing).
+                guard let target = narrativeTargets.first(where: { $0.pattern.key == claim.key }),
+                      report.table(target.table) != nil else { continue }
                 results.append(compare(claim, target, report, edition))
             }
         }

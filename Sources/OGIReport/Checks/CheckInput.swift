@@ -40,34 +40,33 @@ public enum CheckInput {
             if let s = source, s != "-", fileName != "-" {
                 let dir = URL(fileURLWithPath: fileName).deletingLastPathComponent()
                 let candidate = dir.appendingPathComponent((s as NSString).lastPathComponent)
-                if let d = try? Data(contentsOf: candidate) { lines = self.lines(d) }
+                // Only the very source the XML was read from (same SHA-256) gives excerpts.
+                if let d = try? Data(contentsOf: candidate),
+                   report.metadata.source.map({ $0.sha256.isEmpty || $0.sha256 == SHA256.hex(d) }) == true {
+                    lines = decodedLines(d)
+                }
             }
             return CheckInputFile(report: report, diagnostics: [], isXML: true, sourceName: source == "-" ? nil : source,
                                   sourceLines: lines)
         }
-        let result = try TextReportReader.read(data, fileName: fileName)
-        return CheckInputFile(report: result.report, diagnostics: result.diagnostics, isXML: false,
-                              sourceName: fileName, sourceLines: lines(data))
+        let reading = try TextReportReader.readDetailed(data, fileName: fileName)
+        return CheckInputFile(report: reading.result.report, diagnostics: reading.result.diagnostics, isXML: false,
+                              sourceName: fileName, sourceLines: numbered(reading.lines))
     }
 
-    /// The lines of UTF-8 text (a BOM dropped; LF, CRLF and CR end lines), or nil when the
-    /// bytes are not UTF-8 (then no excerpts are shown).
-    public static func lines(_ data: Data) -> [String]? {
-        guard String(data: data, encoding: .utf8) != nil else { return nil }
-        let bytes = [UInt8](data)
-        var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    /// The decoded lines of a submission in any encoding the readers accept, or nil.
+    static func decodedLines(_ data: Data) -> [String]? {
+        guard let d = try? TextDecoder.decode(data) else { return nil }
+        return numbered(d.lines)
+    }
+
+    /// Lines placed at their numbers (line n at index n − 1).
+    static func numbered(_ lines: [SourceLine]) -> [String] {
         var out: [String] = []
-        var i = start
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0x0A || b == 0x0D {
-                out.append(String(decoding: bytes[start..<i], as: UTF8.self))
-                if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
-                start = i + 1
-            }
-            i += 1
+        for l in lines where l.number >= 1 {
+            while out.count < l.number - 1 { out.append("") }
+            if out.count == l.number - 1 { out.append(l.text) }
         }
-        if start < bytes.count { out.append(String(decoding: bytes[start..<bytes.count], as: UTF8.self)) }
         return out
     }
 }

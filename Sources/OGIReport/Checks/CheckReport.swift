@@ -30,10 +30,10 @@ public struct CheckSummary: Sendable, Hashable {
 
 /// Prints check results: compiler-style lines with source excerpts and carets, or JSON data.
 public enum CheckReport {
-    /// The position a result points at: that of its first cell with a known position (the
-    /// evaluator lists the cell a result is about first).
+    /// The position a result points at: that of its first cell (the evaluator lists the cell a
+    /// result is about first), when known. A missing cell has none: then the result is not located.
     public static func position(of r: CheckResult) -> SourcePosition? {
-        r.cells.first { $0.position != nil }?.position
+        r.cells.first?.position
     }
 
     /// The severity a result is printed with: its rule's for FAIL, warning for UNCERTAIN, note otherwise.
@@ -63,12 +63,26 @@ public enum CheckReport {
     public static func human(_ results: [CheckResult], sourceName: String?, fallbackName: String,
                              sourceLines: [String]?, edition: Edition?, all: Bool) -> String {
         var out = ""
+        // A missing table makes every instance of its rules not assessable: one line per rule.
+        var missingTable: [String: Int] = [:]
+        for r in results where r.status == .notAssessable && r.message.hasSuffix(RuleEvaluator.missingTableSuffix(r)) {
+            missingTable[r.rule, default: 0] += 1
+        }
+        var collapsed: Set<String> = []
         for r in results where all || r.status != .pass {
+            if let n = missingTable[r.rule], r.status == .notAssessable, r.message.hasSuffix(RuleEvaluator.missingTableSuffix(r)) {
+                guard collapsed.insert(r.rule).inserted else { continue }
+                let tableWords = RuleEvaluator.missingTableSuffix(r).dropFirst(2)
+                var d = diagnostic(r, sourceName: nil, fallbackName: fallbackName)
+                d.message = "not assessable in \(n) instance\(n == 1 ? "" : "s"): \(tableWords)"
+                out += d.description + "\n"
+                continue
+            }
             out += diagnostic(r, sourceName: sourceName, fallbackName: fallbackName).description + "\n"
             if sourceName != nil, let p = position(of: r), let lines = sourceLines, p.line >= 1, p.line <= lines.count {
                 out += excerpt(lines[p.line - 1], column: p.column)
             }
-            if r.status != .pass, !r.cells.isEmpty {
+            if r.status != .pass, r.cells.contains(where: { $0.position != nil }) {
                 let cells = r.cells.map { c in
                     ShortLabel.concept(c.concept, edition: edition) + (c.position.map { " \($0.line):\($0.column)" } ?? "")
                 }
@@ -129,6 +143,26 @@ public enum CheckReport {
         if let e = edition { o["edition"] = e.rawValue }
         if let s = sourceName { o["source"] = s }
         return o
+    }
+
+    /// The rule table as text: one line per rule (id, severity, table, scope, equation over
+    /// concept keys, summary), then the rules that cannot be checked and the advisories.
+    public static func ruleListing() -> String {
+        var out = ""
+        for r in RuleSet.rules {
+            out += "\(r.id)\t\(r.severity.rawValue)\t\(r.table.rawValue) \(r.scope.rawValue)\t\(r.equation)\n"
+            for e in Edition.allCases {
+                if let i = r.instances(e).first { out += "\tedition \(e.rawValue): \(i.formula(place: false))\n" }
+            }
+            out += "\t\(r.summary)\n"
+        }
+        for r in RuleSet.notCheckable {
+            out += "\(r.id)\tnot checked\t\(r.summary)\n\t\(r.reason)\n"
+        }
+        for (id, text) in Advisories.descriptions {
+            out += "\(id)\twarning\t\(text)\n"
+        }
+        return out
     }
 
     /// Pretty-printed JSON with sorted keys and a final newline.

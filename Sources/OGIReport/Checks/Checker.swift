@@ -7,9 +7,12 @@ public enum Checker {
         let edition = self.edition(of: report)
         let index = RuleEvaluator.CellIndex(report)
         var results: [CheckResult] = []
+        var layouts: [TableID: Edition] = [:]
+        for t in TableID.allCases { layouts[t] = layoutEdition(of: t, in: report) ?? edition }
         for rule in RuleSet.rules {
-            for inst in rule.instances(edition) {
-                results.append(RuleEvaluator.evaluate(inst, in: index, edition: edition))
+            let e = layouts[rule.table] ?? edition
+            for inst in RuleSet.instances(e) where inst.rule.id == rule.id {
+                results.append(RuleEvaluator.evaluate(inst, in: index, edition: e))
             }
         }
         return results + Advisories.run(report, edition: edition)
@@ -27,6 +30,18 @@ public enum Checker {
             }
         }
         return .e2021
+    }
+
+    /// The edition whose layout a table's cells follow, when its cells tell (reports that mix
+    /// the editions exist: table 2 with one （六） row under 2021 headers elsewhere).
+    public static func layoutEdition(of table: TableID, in report: Report) -> Edition? {
+        guard let t = report.table(table) else { return nil }
+        for c in t.cells {
+            if let editions = ConceptTable.byID[c.concept]?.editions, editions.count == 1, let e = editions.first {
+                return e
+            }
+        }
+        return nil
     }
 
     /// True when a result should make a check fail: a FAIL of an error-severity rule.

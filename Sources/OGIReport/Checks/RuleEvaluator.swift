@@ -24,6 +24,7 @@ public enum RuleEvaluator {
         }
     }
 
+    /// The result of one rule instance on a report whose tables follow `edition`'s layout.
     public static func evaluate(_ inst: RuleInstance, in report: Report, edition: Edition) -> CheckResult {
         evaluate(inst, in: CellIndex(report), edition: edition)
     }
@@ -60,7 +61,7 @@ public enum RuleEvaluator {
         if !problems.isEmpty || !layoutGaps.isEmpty {
             var parts: [String] = layoutGaps.map { "\($0) has no cell in edition \(edition.rawValue)" }
             if problems.allSatisfy({ $0.problem == .missingTable }), !problems.isEmpty {
-                parts.append("table \(rule.table.rawValue.dropFirst()) is missing")
+                parts.append(missingTable(rule.table))
             } else {
                 parts += problems.map { p in
                     "\(ShortLabel.concept(p.ref.concept, edition: edition)) is \(p.problem.phrase)" + location(p.ref)
@@ -88,19 +89,27 @@ public enum RuleEvaluator {
 
         let l = sum(inst.left), r = sum(inst.right)
         let agree = l == r
-        let values_ = side(inst.left, l) + (agree ? ", and " : ", but ") + side(inst.right, r)
+        let shown = side(inst.left, l) + (agree ? ", and " : ", but ") + side(inst.right, r)
         if !doubtful.isEmpty {
             let names = doubtful.map { ShortLabel.concept($0.concept, edition: edition) + location($0) }.joined(separator: ", ")
-            let msg = inst.formula(relation: agree ? "=" : "≠") + ": uncertain: " + values_
+            let msg = inst.formula(relation: agree ? "=" : "≠") + ": uncertain: " + shown
                 + (agree ? " (the sums agree)" : " (the sums differ by \(format(l - r)))")
                 + ", but read from a doubtful cell: " + names
             return CheckResult(rule: rule.id, severity: rule.severity, status: .uncertain, instance: inst.instance,
                                formula: inst.formula(), left: l, right: r, message: msg,
                                cells: doubtful + refs.filter { !doubtful.contains($0) })
         }
-        let msg = inst.formula(relation: agree ? "=" : "≠") + ": " + values_
+        let msg = inst.formula(relation: agree ? "=" : "≠") + ": " + shown
         return CheckResult(rule: rule.id, severity: rule.severity, status: agree ? .pass : .fail, instance: inst.instance,
                            formula: inst.formula(), left: l, right: r, message: msg, cells: refs)
+    }
+
+    static func missingTable(_ t: TableID) -> String { "table \(t.rawValue.dropFirst()) is missing" }
+
+    /// The end of the message of a result that is not assessable because its table is missing.
+    static func missingTableSuffix(_ r: CheckResult) -> String {
+        guard let rule = RuleSet.rule(r.rule) else { return "\u{0}" }
+        return ": " + missingTable(rule.table)
     }
 
     /// The cells of a report by table and concept, for lookups in constant time.

@@ -19,8 +19,8 @@ public struct RuleInstance: Sendable, Hashable {
     public let right: [InstanceTerm]
 
     /// The equation with official labels and the given relation, e.g. "一+二 = （七）总计+四 in column 自然人".
-    public func formula(relation: String = "=") -> String {
-        RuleInstance.side(left) + " " + relation + " " + RuleInstance.side(right) + " " + place
+    public func formula(relation: String = "=", place withPlace: Bool = true) -> String {
+        RuleInstance.side(left) + " " + relation + " " + RuleInstance.side(right) + (withPlace ? " " + place : "")
     }
 
     static func side(_ terms: [InstanceTerm]) -> String {

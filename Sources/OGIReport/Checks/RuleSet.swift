@@ -14,16 +14,16 @@ public enum RuleSet {
     public static let rules: [Rule] = [
         Rule(id: "OGI-R1", severity: .error, table: .t2, scope: .eachColumn,
              equation: "received + carriedOver = total + carriedForward",
-             summary: "一+二 = 三（七）总计+四 for every column of table 2 (the 勾稽关系 printed in the table)"),
+             summary: "the 勾稽关系 printed in table 2's header note (ConceptTable.t2Note), for every column"),
         Rule(id: "OGI-R3", severity: .error, table: .t2, scope: .eachColumn,
              equation: "total = disclosed + partlyDisclosed + withheld + unavailable + notProcessed + otherProcessing",
-             summary: "（七）总计 = （一）+（二）+Σ（三）+Σ（四）+Σ（五）+（六） for every column of table 2"),
+             summary: "the outcome total equals the outcome rows summed (sub-rows of a group counted once each), for every column"),
         Rule(id: "OGI-R4", severity: .error, table: .t2, scope: .eachRow,
              equation: "total = naturalPerson + commercial + research + publicWelfare + legalService + otherOrg",
-             summary: "总计 = the six applicant columns summed, for every row of table 2"),
+             summary: "the total column equals the six applicant columns summed, for every row"),
         Rule(id: "OGI-R5", severity: .error, table: .t3, scope: .eachGroup,
              equation: "total = upheld + corrected + other + pending",
-             summary: "总计 = 结果维持+结果纠正+其他结果+尚未审结 for each of table 3's three groups"),
+             summary: "each group's total equals its four outcomes summed, for each of table 3's three groups"),
     ]
 
     /// Rules of the format that the numbers cannot show, with the reason.
@@ -31,6 +31,17 @@ public enum RuleSet {
         ("OGI-R2", "each application has one outcome; 部分公开 counts only there",
          "a property of how applications are counted; a miscount is not visible in the published totals"),
     ]
+
+    /// Every rule expanded for an edition, in order (computed once per edition).
+    public static func instances(_ edition: Edition) -> [RuleInstance] {
+        switch edition {
+        case .e2019: return instances2019
+        case .e2021: return instances2021
+        }
+    }
+
+    private static let instances2019 = rules.flatMap { $0.instances(.e2019) }
+    private static let instances2021 = rules.flatMap { $0.instances(.e2021) }
 
     /// The rule with this id.
     public static func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }

@@ -63,6 +63,20 @@ public enum ShortLabel {
     public static func concept(_ id: ConceptID, edition: Edition? = nil) -> String {
         guard let c = ConceptTable.byID[id] else { return id }
         let e = edition.flatMap { c.editions.contains($0) ? $0 : nil } ?? (c.editions.contains(.e2021) ? .e2021 : .e2019)
+        return (e == .e2019 ? conceptLabels2019 : conceptLabels2021)[id] ?? id
+    }
+
+    private static let conceptLabels2019 = conceptLabels(.e2019)
+    private static let conceptLabels2021 = conceptLabels(.e2021)
+
+    private static func conceptLabels(_ e: Edition) -> [ConceptID: String] {
+        var out: [ConceptID: String] = [:]
+        for c in ConceptTable.concepts(e) { out[c.id] = computeConcept(c, e) }
+        return out
+    }
+
+    private static func computeConcept(_ c: Concept, _ e: Edition) -> String {
+        let id = c.id
         let spec = ConceptTable.spec(c.table, e)
         guard let block = spec.blocks.first(where: { $0.key == c.block }),
               let r = block.rows.first(where: { $0.key == c.rowKey }),

@@ -13,6 +13,8 @@ final class XMLErrorSink {
     var doctype: (name: String, line: Int)?
     /// Errors that reached the thread-local fallback handler instead of a per-context one.
     private(set) var fallbackErrors = 0
+    /// Messages that came through libxml2's generic error channel (thread-local handler).
+    fileprivate(set) var genericErrors = 0
 
     init(fileName: String) { self.fileName = fileName }
 
@@ -52,6 +54,7 @@ enum XMLMessages {
 
     static func clean(_ message: String) -> String {
         var m = message.trimmingCharacters(in: .whitespacesAndNewlines)
+            .replacingOccurrences(of: "\n", with: " ")
         m = m.replacingOccurrences(of: nsPrefix, with: "")
         // "[facet 'enumeration'] The value 'x' is not an element of the set {'a', 'b', …}."
         if let r = m.range(of: " is not an element of the set {"),
@@ -62,6 +65,9 @@ enum XMLMessages {
                 m.replaceSubrange(r.lowerBound..<end.upperBound, with: " is not one of the \(count) allowed values")
             }
         }
+        if m.hasPrefix("Element 'tables': This element is not expected") {
+            m += " A report with tables must name its edition (root attribute edition, container tables2019 or tables2021)."
+        }
         if m.contains("of keyref 'tablesEdition'") {
             m += " The root's edition attribute must be the edition of the tables container."
         }
@@ -71,7 +77,7 @@ enum XMLMessages {
     /// Says why a cell's concept id is refused: unknown, of the other edition, of another
     /// table, or of another value kind (written with the wrong element).
     static func conceptProblem(_ node: xmlNodePtr) -> String? {
-        guard node.pointee.type == XML_ELEMENT_NODE, let value = XMLNode.attribute(node, "concept") else { return nil }
+        guard node.pointee.type == XML_ELEMENT_NODE, let value = XMLNode.token(node, "concept") else { return nil }
         let element = XMLNode.name(node)
         guard let table = node.pointee.parent, let container = table.pointee.parent,
               ["t1", "t2", "t3"].contains(XMLNode.name(table)) else { return nil }
@@ -161,11 +167,20 @@ enum XMLParsing {
     /// Runs `body` with a thread-local structured error handler that sends any error not caught
     /// by a per-context handler to `sink`, restoring the previous handler afterwards. libxml2's
     /// error handler globals are per thread, so this does not affect other threads.
+    ///
+    /// The generic (printf-style) handler, which a few libxml2 code paths call directly, is
+    /// replaced the same way, so nothing reaches standard error.
     static func withFallbackErrors<T>(_ sink: XMLErrorSink, _ body: () -> T) -> T {
         let previousHandler = __xmlStructuredError().pointee
         let previousContext = __xmlStructuredErrorContext().pointee
+        let previousGeneric = __xmlGenericError().pointee
+        let previousGenericContext = __xmlGenericErrorContext().pointee
         xmlSetStructuredErrorFunc(sink.opaque, fallbackErrorHandler)
-        defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
+        xmlSetGenericErrorFunc(sink.opaque, genericErrorHandler)
+        defer {
+            xmlSetStructuredErrorFunc(previousContext, previousHandler)
+            xmlSetGenericErrorFunc(previousGenericContext, previousGeneric)
+        }
         return body()
     }
 }
@@ -201,4 +216,25 @@ private let doctypeHandler: internalSubsetSAXFunc = { userData, name, _, _ in
 private let fallbackErrorHandler: xmlStructuredErrorFunc = { userData, error in
     guard let userData, let error else { return }
     XMLErrorSink.from(userData).add(error, fallback: true)
+}
+
+/// libxml2's generic handler type is variadic (`void (*)(void *ctx, const char *msg, ...)`), which
+/// Swift imports as an opaque pointer. This handler reads only the two fixed arguments, which
+/// the C calling conventions pass the same way for variadic and fixed-argument functions; the
+/// format string is recorded unformatted.
+private let genericErrorFunction: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Void = { ctx, msg in
+    guard let ctx else { return }
+    XMLErrorSink.from(ctx).addGeneric(msg.map { String(cString: $0) } ?? "")
+}
+
+nonisolated(unsafe) private let genericErrorHandler: OpaquePointer = unsafeBitCast(genericErrorFunction, to: OpaquePointer.self)
+
+extension XMLErrorSink {
+    /// A message that came through libxml2's generic (printf-style) error channel.
+    func addGeneric(_ format: String) {
+        let m = format.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !m.isEmpty else { return }
+        genericErrors += 1
+        add(.error("libxml2: " + m, file: fileName))
+    }
 }

@@ -29,6 +29,33 @@ import Testing
         #expect(verbose.contains("note[OGI-R5]: 总计 = 结果维持+结果纠正+其他结果+尚未审结 in group 行政复议: 0, and 0 + 0 + 0 + 0 = 0"))
     }
 
+    /// A missing table: one line per rule in human output, no narrative comparison with it.
+    @Test func missingTableCollapses() {
+        var r = ConsistentReport.report(.e2021, values: [:], paragraphs: [.overview: ["全年收到信息公开申请 3 件。"]])
+        r.tables.removeAll { $0.id == .t2 }
+        let results = Checker.run(r)
+        #expect(!results.contains { $0.rule == "OGI-A1" })
+        let text = CheckReport.human(results, sourceName: "x.txt", fallbackName: "x.txt", sourceLines: nil, edition: .e2021, all: false)
+        #expect(text == """
+            x.txt: note[OGI-R1]: not assessable in 7 instances: table 2 is missing
+            x.txt: note[OGI-R3]: not assessable in 7 instances: table 2 is missing
+            x.txt: note[OGI-R4]: not assessable in 25 instances: table 2 is missing
+            x.txt: warning[OGI-A3]: table 2 (三、收到和处理政府信息公开申请情况) is missing
+            x.txt: 3 passed, 0 failed, 39 not assessable, 0 uncertain, 1 warning
+
+            """)
+    }
+
+    /// A result about a missing cell is not located (the caret would point at another cell).
+    @Test func missingCellIsNotLocated() {
+        var r = ConsistentReport.report(.e2021, values: [:])
+        r.tables[1].cells.removeAll { $0.concept == "t2.total.naturalPerson" }
+        let na = Checker.run(r).filter { $0.status == .notAssessable }
+        #expect(na.count == 3)  // R1, R3 in column 自然人, R4 in row （七）总计
+        #expect(na.allSatisfy { $0.cells.first?.concept == "t2.total.naturalPerson" && CheckReport.position(of: $0) == nil })
+        #expect(na.first?.message == "一+二 = （七）总计+四 in column 自然人: not assessable: （七）总计 自然人 is missing")
+    }
+
     @Test func caretUnderWideCharacters() {
         #expect(CheckReport.excerpt("\t一、本年\t14", column: 7) == "    \t一、本年\t14\n    \t        \t^\n")
         #expect(CheckReport.excerpt("0", column: 1) == "    0\n    ^\n")
@@ -68,8 +95,9 @@ import Testing
         #expect(CheckInput.isXML(Data("\u{FEFF}\n  <report xmlns=\"urn:ogi:annual-report:1\"/>".utf8)))
         #expect(!CheckInput.isXML(Data("番禺区卫生健康局关于 2023 年政府信息公开工作年度的报告".utf8)))
         #expect(!CheckInput.isXML(Data()))
-        #expect(CheckInput.lines(Data("a\r\nb\rc\nd".utf8)) == ["a", "b", "c", "d"])
-        #expect(CheckInput.lines(Data("\u{FEFF}a\n".utf8)) == ["a"])
-        #expect(CheckInput.lines(Data([0xB9, 0xFA])) == nil)
+        #expect(CheckInput.decodedLines(Data("a\r\nb\rc\nd".utf8)) == ["a", "b", "c", "d"])
+        #expect(CheckInput.decodedLines(Data("\u{FEFF}a\n".utf8)) == ["a"])
+        #expect(CheckInput.decodedLines(Data([0xB9, 0xFA])) == ["国"])  // GB18030
+        #expect(CheckInput.numbered([SourceLine(number: 2, text: "b"), SourceLine(number: 4, text: "d")]) == ["", "b", "", "d"])
     }
 }

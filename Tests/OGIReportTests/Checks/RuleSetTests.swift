@@ -10,6 +10,14 @@ import Testing
         #expect(RuleSet.notCheckable.map(\.id) == ["OGI-R2"])
     }
 
+    @Test func ruleListing() {
+        let text = CheckReport.ruleListing()
+        #expect(text.contains("OGI-R1\terror\tt2 each-column\treceived + carriedOver = total + carriedForward\n\tedition 2019: 一+二 = （七）总计+四\n"))
+        #expect(text.contains("edition 2021: （七）总计 = （一）+（二）+Σ（三）+Σ（四）+Σ（五）+Σ（六）\n"))
+        #expect(text.contains("OGI-R2\tnot checked"))
+        #expect(text.contains("OGI-A5\twarning"))
+    }
+
     @Test func equationParsing() {
         let p = Rule.parse("a + b - c = d")
         #expect(p?.0.map(\.key) == ["a", "b", "c"])

@@ -55,6 +55,18 @@ import Testing
                 "\(prefix): \(warnings.map(\.message))")
     }
 
+    /// The human output of `ogi check` on the two failing seeds, as golden files
+    /// (`Fixtures/checks/golden/NNN.out`; regenerate with `cd Fixtures/seeds && ogi check FILE`).
+    @Test(.enabled(if: ready, "needs the text reader and Fixtures/seeds"), arguments: ["002", "003"])
+    func humanOutputGolden(_ prefix: String) throws {
+        let url = try #require(Self.seed(prefix))
+        let name = url.lastPathComponent
+        let input = try CheckInput.load(try Data(contentsOf: url), fileName: name)
+        let text = CheckReport.human(Checker.run(input.report), sourceName: input.sourceName, fallbackName: name,
+                                     sourceLines: input.sourceLines, edition: Checker.edition(of: input.report), all: false)
+        #expect(text == (try Fixtures.string("checks/golden/\(prefix).out")))
+    }
+
     /// `ogi check` on a text submission and on its canonical XML give the same results.
     @Test(.enabled(if: ready && Availability.canonicalXML, "needs the readers and the XML layer"),
           arguments: expected.keys.sorted())
