@@ -301,11 +301,17 @@ struct LabelMatcher<Target: Sendable>: Sendable {
 
     /// The entries matching a normalised cell text at the best level found (empty when none).
     func match(_ normalized: String) -> (level: MatchLevel, entries: [LabelEntry<Target>]) {
+        let (level, indices) = matchIndices(normalized)
+        return (level, indices.map { entries[$0] })
+    }
+
+    /// Like ``match(_:)``, giving indices into ``entries`` (no copies of the entries).
+    func matchIndices(_ normalized: String) -> (level: MatchLevel, indices: [Int]) {
         if normalized.isEmpty { return (.prefix, []) }
-        if let hit = byNormalized[ByteKey(normalized)] { return (.exact, hit.map { entries[$0] }) }
+        if let hit = byNormalized[ByteKey(normalized)] { return (.exact, hit) }
         let split = LabelText.splitNumbering(normalized)
         guard !split.core.isEmpty else { return (.prefix, []) }
-        if let hit = byCore[ByteKey(split.core)] { return (.core, hit.map { entries[$0] }) }
+        if let hit = byCore[ByteKey(split.core)] { return (.core, hit) }
         // Prefix: the cell extends a known label ("部分公开（…）") or is a truncated long label.
         // Normalised text is compared byte by byte (UTF-8 prefixes on scalar boundaries).
         let cellCount = split.core.unicodeScalars.count
@@ -315,15 +321,15 @@ struct LabelMatcher<Target: Sendable>: Sendable {
             for k in 0..<prefix.count where whole[k] != prefix[k] { return false }
             return true
         }
-        var best: [LabelEntry<Target>] = []
+        var best: [Int] = []
         var bestLength = 0
-        for e in entries {
+        for (k, e) in entries.enumerated() {
             let n = e.coreCount
             if n >= minimumPrefix && n < cellCount && bytePrefix(cellBytes, e.coreBytes) {
-                if n > bestLength { best = [e]; bestLength = n } else if n == bestLength { best.append(e) }
+                if n > bestLength { best = [k]; bestLength = n } else if n == bestLength { best.append(k) }
             } else if cellCount >= max(minimumPrefix, 6) && cellCount < n && cellCount >= bestLength
                         && bytePrefix(e.coreBytes, cellBytes) {
-                if cellCount > bestLength { best = [e]; bestLength = cellCount } else { best.append(e) }
+                if cellCount > bestLength { best = [k]; bestLength = cellCount } else { best.append(k) }
             }
         }
         return (.prefix, best)

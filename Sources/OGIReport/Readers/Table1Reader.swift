@@ -54,17 +54,17 @@ enum Table1Reader {
 
     /// Matches a header cell to a column, preferring the current block.
     static func column(_ cell: GridCell, block: String?) -> Column? {
-        let (_, found) = columns.match(cell.normalized)
-        if let block, let c = found.first(where: { $0.target.block == block }) { return c.target }
+        let found = columns.matchIndices(cell.normalized).indices.map { columns.entries[$0].target }
+        if let block, let c = found.first(where: { $0.block == block }) { return c }
         guard let first = found.first else { return nil }
-        return found.allSatisfy({ $0.target.key == first.target.key }) ? first.target : nil
+        return found.allSatisfy({ $0.key == first.key }) ? first : nil
     }
 
     /// Matches a row label (row labels are unique across blocks within the format).
     static func row(_ cell: GridCell) -> Row? {
-        let (_, found) = rows.match(cell.normalized)
+        let found = rows.matchIndices(cell.normalized).indices.map { rows.entries[$0].target }
         guard let first = found.first else { return nil }
-        return found.allSatisfy({ $0.target.key == first.target.key }) ? first.target : nil
+        return found.allSatisfy({ $0.key == first.key }) ? first : nil
     }
 
     /// Column keys of each block in either edition, and the largest column count.
@@ -125,8 +125,9 @@ enum Table1Reader {
             var i = row.cells.firstIndex { !$0.isEmpty } ?? 0
             var used = false
             // Caption (possibly followed by more cells on the same line).
-            let (_, cap) = captions.match(row.cells[i].normalized)
-            if let c = cap.first {
+            let capHits = row.cells[i].isValueLike ? [] : captions.matchIndices(row.cells[i].normalized).indices
+            if let hit = capHits.first {
+                let c = captions.entries[hit]
                 flushUnknown()
                 block = c.target
                 blockFromCaption = true

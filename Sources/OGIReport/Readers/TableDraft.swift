@@ -251,8 +251,10 @@ struct TableDraft: Sendable {
         let lastRowShort = lastSourceRow.map { laidOut[$0].values.count < laidOut[$0].slots.count } ?? false
         let truncated = foundTable && reachesEnd && (lastRowMissing || lastRowShort)
 
-        var cells: [(order: Int, cell: CellValue)] = []
+        var cells: [CellValue] = []
+        var orders: [Int] = []
         cells.reserveCapacity(rows.count * 7)
+        orders.reserveCapacity(rows.count * 7)
         for (index, row) in rows.enumerated() {
             let (slots, values, extra) = laidOut[index]
             if extra.contains(where: { !$0.isEmpty }) {
@@ -268,7 +270,8 @@ struct TableDraft: Sendable {
                 }
                 guard slot.exists(in: edition) else { misfits.append(cell); continue }
                 let parsed = cell.parsed.resolved(for: slot.kind)
-                cells.append((slot.order, CellValue(concept: slot.id, presence: parsed.presence, number: parsed.number,
+                orders.append(slot.order)
+                cells.append((CellValue(concept: slot.id, presence: parsed.presence, number: parsed.number,
                                                     unit: parsed.unit, raw: cell.raw, uncertain: parsed.uncertain,
                                                     position: cell.position)))
                 fitted += 1
@@ -289,7 +292,7 @@ struct TableDraft: Sendable {
                 let cutHere = truncated && index == lastSourceRow
                 let missing = (values.count..<slots.count).compactMap { slots[$0] }.filter { $0.exists(in: edition) }
                 if !cutHere && !missing.isEmpty {
-                    for slot in missing { cells.append((slot.order, .blank(slot.id))) }
+                    for slot in missing { orders.append(slot.order); cells.append(.blank(slot.id)) }
                     let at = values.last ?? row.source.cells.last
                     warn("short-row", "row \(rowName(row)) has \(values.count) value cell(s) for \(slots.count) column(s); "
                          + "the missing ones are read as blank", line: at?.line ?? row.source.firstLine,
@@ -299,7 +302,7 @@ struct TableDraft: Sendable {
         }
         // Missing rows and columns.
         var have = [Bool](repeating: false, count: ConceptTable.all.count)
-        for c in cells where c.order < have.count { have[c.order] = true }
+        for o in orders where o < have.count { have[o] = true }
         for (i, sr) in specRows.enumerated() {
             if truncated && i >= lastReadIndex { continue }
             let missing = sr.slots.filter { !have[$0.order] }
@@ -328,9 +331,9 @@ struct TableDraft: Sendable {
         }
         // Canonical concept order (the order StatTable.sortCells() gives), sorted on precomputed integers.
         var sorted = true
-        for k in cells.indices.dropFirst() where cells[k - 1].order > cells[k].order { sorted = false; break }
-        if !sorted { cells.sort { $0.order < $1.order } }
-        return StatTable(id: table, lines: firstLine.map { LineRange($0, lastLine ?? $0) }, cells: cells.map(\.cell))
+        for k in orders.indices.dropFirst() where orders[k - 1] > orders[k] { sorted = false; break }
+        if !sorted { cells = orders.indices.sorted { orders[$0] < orders[$1] }.map { cells[$0] } }
+        return StatTable(id: table, lines: firstLine.map { LineRange($0, lastLine ?? $0) }, cells: cells)
     }
 
     private func rowLabel(_ b: BlockSpec, _ r: RowSpec) -> String {
