@@ -108,20 +108,26 @@ struct TableGrid: Sendable {
     private static func tabRows(_ lines: [SourceLine]) -> [GridRow] {
         var rows: [GridRow] = []
         for l in lines where !isBlank(l.text) {
+            // Cells are the text between tabs; columns count Unicode scalars (UTF-8 lead bytes).
+            let text = l.text
+            let utf8 = text.utf8
             var cells: [GridCell] = []
-            var current = String.UnicodeScalarView()
-            var column = 1, cellStart = 1
-            for u in l.text.unicodeScalars {
-                if u.value == 0x09 {
-                    cells.append(GridCell(raw: String(current), line: l.number, column: cellStart))
-                    current = String.UnicodeScalarView()
-                    cellStart = column + 1
-                } else {
-                    current.append(u)
+            cells.reserveCapacity(12)
+            var i = utf8.startIndex, start = i
+            var scalars = 0, cellStart = 1
+            while i != utf8.endIndex {
+                let b = utf8[i]
+                if b & 0xC0 != 0x80 {
+                    if b == 0x09 {
+                        cells.append(GridCell(raw: String(text[start..<i]), line: l.number, column: cellStart))
+                        start = utf8.index(after: i)
+                        cellStart = scalars + 2
+                    }
+                    scalars += 1
                 }
-                column += 1
+                utf8.formIndex(after: &i)
             }
-            cells.append(GridCell(raw: String(current), line: l.number, column: cellStart))
+            cells.append(GridCell(raw: String(text[start...]), line: l.number, column: cellStart))
             rows.append(GridRow(cells: cells, lines: [l.number]))
         }
         return rows
