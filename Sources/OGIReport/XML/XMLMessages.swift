@@ -6,6 +6,20 @@ import Foundation
 enum XMLMessages {
     private static let nsPrefix = "{" + CanonicalXML.namespace + "}"
 
+    /// What the schema's own simple types accept, for messages about refused values.
+    private static let typeMeanings: [(String, String)] = [
+        ("Count", "expected a non-negative integer, digits only"),
+        ("SignedCount", "expected an integer: digits, '-' for a negative, no '+'"),
+        ("Amount", "expected a non-negative decimal such as 282.1"),
+        ("SignedDecimal", "expected a decimal such as -3.5"),
+        ("Year", "expected a year 1000-9999"),
+        ("Date", "expected a date yyyy-mm-dd"),
+        ("SHA256", "expected 64 lowercase hex digits"),
+        ("Position", "expected a line or column number from 1"),
+        ("Lines", "expected FIRST-LAST or LINE"),
+        ("SchemaVersion", "expected \(CanonicalXML.schemaVersion.split(separator: ".").first ?? "1").MINOR"),
+    ]
+
     static func clean(_ message: String) -> String {
         var m = message.trimmingCharacters(in: .whitespacesAndNewlines)
             .replacingOccurrences(of: "\n", with: " ")
@@ -18,6 +32,11 @@ enum XMLMessages {
             if count > 8 {
                 m.replaceSubrange(r.lowerBound..<end.upperBound, with: " is not one of the \(count) allowed values")
             }
+        }
+        for (type, meaning) in typeMeanings where m.hasSuffix("of the atomic type '\(type)'.") {
+            m.removeLast()
+            m += " (\(meaning))."
+            break
         }
         if m.hasPrefix("Element 'tables': This element is not expected") {
             m += " A report with tables must name its edition (root attribute edition, container tables2019 or tables2021)."
