@@ -77,6 +77,14 @@ enum NarrativeReader {
         return SubHeading(heading: head, body: String(String.UnicodeScalarView(orig[k...])))
     }
 
+    /// True when a leftover line of a table section may continue an unfinished sentence: prose,
+    /// or a short tab-free piece of Chinese text that ends the sentence ("予处理。").
+    static func continuesSentence(_ trimmed: String) -> Bool {
+        if isProse(trimmed) { return true }
+        guard !trimmed.unicodeScalars.contains("\t") else { return false }
+        return DocumentText.compact(trimmed).contains(where: DocumentText.isHan) && DocumentText.endsSentence(trimmed)
+    }
+
     /// True when a leftover line of a table section reads as prose rather than a stray cell:
     /// no tab inside, some Chinese text, and a sentence (sentence punctuation, or at least 15
     /// characters).

@@ -151,8 +151,10 @@ enum Table2Reader {
             return false
         }
 
-        /// The cells of a row classified: header labels, row labels, values (the first value ends
-        /// the labels; text after it is a text value).
+        /// The cells of a row classified: header labels, row labels, values. The labels end at the
+        /// first value, or right after the first label of a value-carrying row ("（一）予以公开"): every
+        /// cell after it is a value, text included ("详见附件" is a text value, never part of the
+        /// label). After （六）其他处理 a text cell that is no sub-row label is a value too (edition 2019).
         struct Classified {
             var labels: [Label] = []
             var ambiguous: GridCell?
@@ -169,10 +171,15 @@ enum Table2Reader {
                         continue
                     }
                     if k.firstValue != nil { continue }
+                    // After a row's own label every cell is a value, unless it is the rest of that
+                    // label wrapped into the next cell ("（二）部分公开" + "（区分处理的，只计这一情形，").
+                    if let last = k.labels.last, case .row = last.target, !continuesLabel(last, c) { k.firstValue = i; continue }
                     if isNote(c.normalized) || (allowHeader && k.labels.isEmpty && isHeaderCell(c)) { k.headerCells += 1; continue }
                     let (t, ambiguous) = resolve(c)
                     if let t { k.labels.append(Label(index: i, target: t, text: c.raw)) }
-                    else {
+                    else if !ambiguous, case .otherProcessing = k.labels.last?.target {
+                        k.firstValue = i  // （六）其他处理 as a row (2019) with a text value first
+                    } else {
                         if ambiguous { k.ambiguous = c }
                         k.unknown.append(i)
                     }
@@ -183,6 +190,14 @@ enum Table2Reader {
             // A row with values is a data row: header-like words in it ("其他", "总计") are row labels.
             if k.firstValue != nil && k.labels.isEmpty && k.headerCells > 0 { return pass(allowHeader: false) }
             return k
+        }
+        /// True when a text cell continues a label cell: the two joined are (the start of) the
+        /// same row's label, longer than the label cell alone.
+        func continuesLabel(_ label: Label, _ cell: GridCell) -> Bool {
+            let own = LabelText.splitNumbering(LabelText.normalize(label.text)).core
+            let joined = LabelText.splitNumbering(LabelText.normalize(label.text) + cell.normalized).core
+            guard joined.utf8.count > own.utf8.count else { return false }
+            return L.rows.entries.contains { $0.target == label.target && $0.core.hasPrefix(joined) }
         }
         var carry: GridRow?  // the previous row, when it was unknown text only (maybe a label's first part)
 
