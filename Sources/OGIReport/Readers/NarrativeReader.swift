@@ -77,20 +77,12 @@ enum NarrativeReader {
         return SubHeading(heading: head, body: String(String.UnicodeScalarView(orig[k...])))
     }
 
-    /// True when a leftover line of a table section may continue an unfinished sentence: prose,
-    /// or a short tab-free piece of Chinese text that ends the sentence ("予处理。").
-    static func continuesSentence(_ trimmed: String) -> Bool {
-        if isProse(trimmed) { return true }
-        guard !trimmed.unicodeScalars.contains("\t") else { return false }
-        return DocumentText.compact(trimmed).contains(where: DocumentText.isHan) && DocumentText.endsSentence(trimmed)
-    }
-
     /// True when a leftover line of a table section reads as prose rather than a stray cell:
-    /// no tab inside, some Chinese text, and a sentence (sentence punctuation, or at least 15
-    /// characters).
+    /// no tab inside, some Chinese text, and a sentence (sentence punctuation, sentence-final
+    /// punctuation such as a lead-in's colon "本年度数据如下：", or at least 15 characters).
     static func isProse(_ trimmed: String) -> Bool {
         let s = DocumentText.compact(trimmed)
         guard !trimmed.unicodeScalars.contains("\t"), s.contains(where: DocumentText.isHan) else { return false }
-        return s.contains { DocumentText.clausePunctuation.contains($0) } || s.count >= 15
+        return s.contains { DocumentText.clausePunctuation.contains($0) } || s.count >= 15 || DocumentText.endsSentence(trimmed)
     }
 }

@@ -138,12 +138,13 @@ public enum TextReportReader {
                 for line in body where !DocumentText.isBlank(line.text) {
                     if tableLines.contains(line.number) || fragmentLines.contains(line.number) { open = nil; continue }
                     let t = DocumentText.trim(line.text)
-                    if let o = open, NarrativeReader.continuesSentence(t) {
-                        section.blocks[o].text += t
-                        section.blocks[o].lines = LineRange(section.blocks[o].lines?.first ?? line.number, line.number)
-                        if DocumentText.endsSentence(t) { open = nil }
-                    } else if NarrativeReader.isProse(t) {
-                        section.blocks.append(Block(.paragraph, t, lines: LineRange(line: line.number)))
+                    if NarrativeReader.isProse(t) {
+                        if let o = open {
+                            section.blocks[o].text += t
+                            section.blocks[o].lines = LineRange(section.blocks[o].lines?.first ?? line.number, line.number)
+                        } else {
+                            section.blocks.append(Block(.paragraph, t, lines: LineRange(line: line.number)))
+                        }
                         open = DocumentText.endsSentence(t) ? nil : section.blocks.count - 1
                     } else {
                         open = nil

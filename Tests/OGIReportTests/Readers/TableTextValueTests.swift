@@ -181,4 +181,13 @@ import Testing
         let blocks = try Self.sectionBlocks(text, .applications)
         #expect(blocks.map(\.text) == ["全年主动公开政府信息453条。", "我局严格执行信息发布保密审查制度，确保公开信息不涉密", "予以说明。"])
     }
+
+    @Test func shortLeadInEndingASentenceIsProse() throws {
+        // A short lead-in ending with a colon before a table is a paragraph; a short line
+        // without punctuation stays unrecognised (it may be a stray cell).
+        let text = try E.edit(Self.s000, [47: ["", "本年度数据如下：", "", "数据如下", ""]])
+        let r = try TextReportReader.read(Data(text.utf8), fileName: "test.txt").report
+        #expect(r.sections.first { $0.kind == .applications }?.blocks.map(\.text) == ["本年度数据如下："])
+        #expect(r.unrecognised.map(\.text) == ["数据如下"])
+    }
 }

@@ -14,7 +14,7 @@ enum WriterRandomReports {
         "下一步，我局将继续深化政务公开，提升公开质量和实效。",
     ]
     static let naMarks = ["/", "-", "—", "无"]
-    static let texts = ["详见附件", "另行说明", "见说明"]
+    static let texts = ["详见附件", "另行说明", "见说明", "无 （见说明）", "约10件", "暂无数据", "见附表1"]
 
     static func make<G: RandomNumberGenerator>(_ edition: Edition, using g: inout G) -> Report {
         let agency = agencies.randomElement(using: &g)!
