@@ -104,6 +104,17 @@ import Testing
         Self.expectNumber(r, "t2.otherProcessing.total", 0)
     }
 
+    @Test func unknownNumberedTextAfterOtherProcessingIsNoValue() throws {
+        // Seed 000 (2021) line 75 with an unknown sub-row: not taken for a 2019 （六）其他处理 row.
+        let line = "(六) 其他 处理\t\t4. 其他情形\t0\t0\t0\t0\t0\t0\t0"
+        let text = try E.edit(Self.s000, [75: [line, "\t\t1. 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0"]])
+        let r = TableTestSupport.read(text)
+        #expect(r.edition == .e2021)
+        #expect(r.fragments.map(\.text) == [line])
+        #expect(E.warnings(r, "table.unknown-row").map(\.line) == [75])
+        #expect(TableSeedTests.problems(r, E.expectation(Self.s000)) == [])
+    }
+
     // MARK: Table 3
 
     @Test func table3TextFirstInTheDataRow() throws {
