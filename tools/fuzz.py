@@ -972,12 +972,15 @@ def bench(args):
     lines = seed.split(b"\n")
     longest = max(lines, key=len)
     row = next((l for l in lines if l.count(b"\t") >= 5), longest)
+    def cut(b, n):  # b repeated to about n bytes, cut at a character boundary
+        return (b * (n // len(b) + 1))[:n].decode("utf-8", "ignore").encode("utf-8")
+
     inputs = [("plain seed", seed)]
     for mb in (1, 10):
         n = mb * 1_000_000
-        inputs.append((f"{mb} MB: seed repeated", (seed * (n // len(seed) + 1))[:n]))
-        inputs.append((f"{mb} MB: one long narrative line", seed + b"\n" + (longest * (n // len(longest) + 1))[:n] + b"\n"))
-        inputs.append((f"{mb} MB: one long tab row", seed + b"\n" + (row * (n // len(row) + 1))[:n] + b"\n"))
+        inputs.append((f"{mb} MB: seed repeated", cut(seed, n)))
+        inputs.append((f"{mb} MB: one long narrative line", seed + b"\n" + cut(longest, n) + b"\n"))
+        inputs.append((f"{mb} MB: one long tab row", seed + b"\n" + cut(row, n) + b"\n"))
         inputs.append((f"{mb} MB: blank lines", seed + b"\n" * n))
     base_t = base_m = None
     print(f"{'input':36s} {'bytes':>10s} {'exit':>4s} {'seconds':>8s} {'x seed':>8s} {'MB RSS':>7s} {'x seed':>7s} {'stderr lines':>12s}")
