@@ -41,6 +41,12 @@ struct Normalize: ParsableCommand {
         if outDir != nil && (inputs.isEmpty || inputs.contains("-")) {
             try usage("--out-dir needs named input files (standard input has no name)")
         }
+        if outDir != nil {
+            let names = inputs.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+            if let dup = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
+                try usage("two inputs would both be written to \(dup).xml in --out-dir")
+            }
+        }
     }
 
     func run() throws {

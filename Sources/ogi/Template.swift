@@ -47,13 +47,7 @@ struct Template: ParsableCommand {
                 request.previousName = name
             }
             let (report, warnings) = try TemplateBuilder.build(request)
-            CLIIO.report(warnings)
-            let lost = TemplateWriter.unprintableCells(report)
-            if !lost.isEmpty {
-                CLIIO.report([.warning("\(lost.count) cell(s) have no place in the edition \(TemplateWriter.edition(of: report).rawValue) layout and are not printed: "
-                                       + lost.prefix(5).map(\.concept).joined(separator: ", ") + (lost.count > 5 ? ", …" : ""),
-                                       code: "template", file: request.fromName)])
-            }
+            CLIIO.report(warnings + TemplateWriter.omissions(report, fileName: request.fromName))
             try CLIIO.write(TemplateWriter.write(report, format: fmt), to: output)
         } catch let e as DiagnosticError {
             CLIIO.report(e.diagnostics)

@@ -12,22 +12,31 @@ struct Validate: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, CaseIterable {
         case text, json
     }
 
     @Option(name: .long, help: "Output format: text or json.")
-    var format: Format = .text
+    var format: String = "text"
 
     @Argument(help: "Canonical XML files ('-' for standard input).")
     var files: [String] = []
 
     func run() throws {
+        guard let format = Format(rawValue: format) else {
+            CLIIO.err("error: unknown --format '\(self.format)' (expected text or json)")
+            throw Exit.failure
+        }
         let paths: [String?] = files.isEmpty ? [nil] : files.map { $0 }
         var all: [Diagnostic] = []
         var ioFailed = false
         for path in paths {
             let input: (data: Data, name: String)
+            if let p = path, p != "-", !FileManager.default.fileExists(atPath: p) {
+                CLIIO.err("\(p): error: no such file")
+                ioFailed = true
+                continue
+            }
             do {
                 input = try CLIIO.read(path)
             } catch {
@@ -42,7 +51,7 @@ struct Validate: ParsableCommand {
             let text = all.map { $0.description + "\n" }.joined()
             if !text.isEmpty { try CLIIO.write(text, to: nil) }
         case .json:
-            try CLIIO.write(CLIIO.json(all), to: nil)
+            try CLIIO.write(all.isEmpty ? "[]\n" : CLIIO.json(all), to: nil)
         }
         if ioFailed { throw Exit.failure }
         if all.contains(where: { $0.severity == .error }) { throw Exit.finding }

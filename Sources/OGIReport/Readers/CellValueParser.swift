@@ -5,7 +5,21 @@ struct ParsedCell: Sendable, Hashable {
     var presence: Presence
     var number: Decimal?
     var unit: String?
+    /// True when the number was read from a doubtful cell (see ``CellValueParser``).
     var uncertain: Bool
+    /// A minus sign was written (doubtful for kinds other than signed counts).
+    var minusSign = false
+
+    /// True for a number or a not-applicable mark (not for blanks and text).
+    var isValueLike: Bool { presence == .value || presence == .zero || presence == .notApplicable }
+
+    /// The same reading for a concept of the given kind: a minus sign is doubtful unless the
+    /// kind is signed.
+    func resolved(for kind: ValueKind) -> ParsedCell {
+        var p = self
+        if minusSign && kind != .signedCount { p.uncertain = true }
+        return p
+    }
 
     static let blank = ParsedCell(presence: .blank, number: nil, unit: nil, uncertain: false)
     static let notApplicable = ParsedCell(presence: .notApplicable, number: nil, unit: nil, uncertain: false)
@@ -25,45 +39,56 @@ enum CellValueParser {
     /// Units that may follow a number in a cell.
     static let units: [String] = ["亿元", "万元", "千元", "元", "件", "个", "项", "条", "次", "人", "宗", "起"]
     private static let unitScalars: [[UInt32]] = units.map { $0.unicodeScalars.map(\.value) }
+    private static let notApplicableScalars: Set<[UInt32]> = Set(notApplicableMarks.map { $0.unicodeScalars.map { LabelText.fold($0.value) } })
 
     /// Marks that mean "not applicable".
     static let notApplicableMarks: Set<String> = ["/", "//", "\\", "-", "--", "---", "—", "——", "–", "无", "不适用", "×", "x"]
 
     /// Parses one cell. `kind` decides whether a sign is expected (signed counts) or doubtful.
-    static func parse(_ raw: String, kind: ValueKind = .count) -> ParsedCell {
+    static func parse(_ raw: String, kind: ValueKind) -> ParsedCell { parse(raw).resolved(for: kind) }
+
+    /// Parses one cell without a kind (a minus sign is recorded in ``ParsedCell/minusSign``).
+    static func parse(_ raw: String) -> ParsedCell {
+        // Scalars on the stack: no heap allocation for the usual short cell.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: maxScalars) { parse(raw, buffer: $0) }
+    }
+
+    private static let maxScalars = 24
+    /// First scalars of the not-applicable marks (folded), to skip the set lookup for numbers.
+    private static let notApplicableFirst: Set<UInt32> = Set(notApplicableScalars.compactMap(\.first))
+
+    private static func parse(_ raw: String, buffer v: UnsafeMutableBufferPointer<UInt32>) -> ParsedCell {
         // Collect scalars, folding full-width ASCII, dropping every kind of whitespace.
-        var v: [UInt32] = []
-        v.reserveCapacity(16)
+        var n = 0
         var innerSpaceBetweenDigits = false
         var pendingSpace = false
         for u in raw.unicodeScalars {
             let x = u.value
-            if LabelText.isSpace(x) { if !v.isEmpty { pendingSpace = true }; continue }
+            if LabelText.isSpace(x) { if n > 0 { pendingSpace = true }; continue }
+            if n >= maxScalars { return .text }  // far longer than any number with its unit
             let f = LabelText.fold(x)
-            if pendingSpace, let last = v.last, isDigit(last), isDigit(f) { innerSpaceBetweenDigits = true }
+            if pendingSpace && isDigit(v[n - 1]) && isDigit(f) { innerSpaceBetweenDigits = true }
             pendingSpace = false
-            v.append(f)
+            v[n] = f
+            n += 1
         }
-        if v.isEmpty { return .blank }
-        if v.count <= 3 {
-            let s = String(String.UnicodeScalarView(v.compactMap(Unicode.Scalar.init)))
-            if notApplicableMarks.contains(s) { return .notApplicable }
-        }
-        if v.allSatisfy({ $0 == 0x2D || $0 == 0x2F }) { return .notApplicable }
+        if n == 0 { return .blank }
+        if n <= 3 && notApplicableFirst.contains(v[0]) && notApplicableScalars.contains(Array(v[0..<n])) { return .notApplicable }
+        var onlyDashes = true
+        for k in 0..<n where v[k] != 0x2D && v[k] != 0x2F { onlyDashes = false; break }
+        if onlyDashes { return .notApplicable }
 
         var i = 0
         var negative = false
-        var signed = false
         var signWord = false
         // Sign words.
         if v[i] == 0x589E || v[i] == 0x51CF {  // 增 减
             negative = v[i] == 0x51CF
             signWord = true
             i += 1
-            if i < v.count && (v[i] == 0x52A0 || v[i] == 0x5C11) { i += 1 }  // 加 少
+            if i < n && (v[i] == 0x52A0 || v[i] == 0x5C11) { i += 1 }  // 加 少
         } else if v[i] == 0x2B || v[i] == 0x2D {  // + -
             negative = v[i] == 0x2D
-            signed = true
             i += 1
         }
         // Digits with optional thousands separators and one decimal point.
@@ -75,7 +100,7 @@ enum CellValueParser {
         var groupDigits = -1  // digits since the last thousands separator (-1: none seen)
         var badGrouping = false
         let start = i
-        while i < v.count {
+        while i < n {
             let c = v[i]
             if isDigit(c) {
                 if mantissa > (UInt64.max - 9) / 10 { overflow = true } else { mantissa = mantissa * 10 + UInt64(c - 0x30) }
@@ -100,27 +125,21 @@ enum CellValueParser {
         if digits == 0 || i == start || overflow || badGrouping || (seenPoint && scale == 0) { return .text }
         // Unit.
         var unit: String?
-        if i < v.count {
-            let tail = Array(v[i...])
+        if i < n {
+            let tail = Array(v[i..<n])
             guard let k = unitScalars.firstIndex(of: tail) else { return .text }
             unit = units[k]
         }
         var number = Decimal(mantissa)
         if scale > 0 { number = Decimal(sign: .plus, exponent: -scale, significand: number) }
         if negative && number != 0 { number = -number }
-        let doubtfulSign = signWord || (signed && negative && kind != .signedCount && number != 0)
-        let uncertain = doubtfulSign || innerSpaceBetweenDigits
-        return ParsedCell(presence: number == 0 ? .zero : .value, number: number, unit: unit, uncertain: uncertain)
+        return ParsedCell(presence: number == 0 ? .zero : .value, number: number, unit: unit,
+                          uncertain: signWord || innerSpaceBetweenDigits, minusSign: negative && !signWord && number != 0)
     }
 
     @inline(__always)
     private static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
 
     /// True when the text reads as a value (number, zero, not-applicable mark), not as a label.
-    static func isValueLike(_ raw: String) -> Bool {
-        switch parse(raw).presence {
-        case .value, .zero, .notApplicable: return true
-        case .blank, .text: return false
-        }
-    }
+    static func isValueLike(_ raw: String) -> Bool { parse(raw).isValueLike }
 }

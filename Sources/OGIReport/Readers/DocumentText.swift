@@ -43,6 +43,23 @@ enum DocumentText {
         return String(out)
     }
 
+    /// Non-overlapping occurrences of `needle` in `hay`, compared as UTF-8 bytes.
+    static func count(of needle: String, in hay: String) -> Int {
+        let n = Array(needle.utf8), h = Array(hay.utf8)
+        guard !n.isEmpty, n.count <= h.count else { return 0 }
+        var found = 0, i = 0
+        let first = n[0]
+        while i + n.count <= h.count {
+            if h[i] == first {
+                var k = 1
+                while k < n.count, h[i + k] == n[k] { k += 1 }
+                if k == n.count { found += 1; i += n.count; continue }
+            }
+            i += 1
+        }
+        return found
+    }
+
     /// A CJK ideograph.
     static func isHan(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
@@ -116,6 +133,13 @@ enum DocumentText {
         while j < s.count, let d = digit(s[j]) { v = v * 10 + d; j += 1 }
         guard j > i, j - i <= maxDigits else { return nil }
         return (v, j)
+    }
+
+    /// Cheap test before ``marker(_:)``: can the first non-space scalar of the line start a marker?
+    static func mayStartMarker(_ line: String) -> Bool {
+        guard let c = line.unicodeScalars.first(where: { !isSpace($0) }) else { return false }
+        let f = fold(c)
+        return f == "(" || f == "（" || digit(f) != nil || chineseDigits[f] != nil || f == "十"
     }
 
     /// Parses a numbering marker at the start of a folded, trimmed line.
@@ -194,7 +218,15 @@ enum DocumentText {
     /// A whole line that is a date — "2024 年 1 月 8 日", "2025年1月10日", "二〇二五年一月十日",
     /// "2025-01-10", "2025.1.10", "2025/1/10" — as ISO yyyy-mm-dd; nil otherwise.
     static func dateLine(_ line: String) -> String? {
-        let s = compact(line)
+        var s = compact(line)
+        // "（2024年1月20日）", "发布日期：2024-01-20"
+        if let f = s.first, let l = s.last, (f == "(" && l == ")") || (f == "（" && l == "）") || (f == "[" && l == "]") {
+            s = Array(s.dropFirst().dropLast())
+        }
+        if let colon = s.firstIndex(where: { $0 == ":" }), colon <= 6 {
+            let label = String(String.UnicodeScalarView(s[0..<colon]))
+            if label.hasSuffix("日期") || label.hasSuffix("时间") { s = Array(s[(colon + 1)...]) }
+        }
         guard s.count >= 6 else { return nil }
         var y = 0, m = 0, d = 0
         if let (yy, e) = yearDigits(s, 0), e < s.count {
@@ -240,6 +272,8 @@ enum DocumentText {
     static func isAgencyLine(_ line: String) -> Bool {
         let s = compact(line)
         guard (3...40).contains(s.count), s.allSatisfy({ isHan($0) || $0 == "(" || $0 == ")" || $0 == "（" || $0 == "）" }) else { return false }
+        // Words of a sentence, not of a name.
+        guard !s.contains(where: { $0 == "的" || $0 == "是" || $0 == "了" || $0 == "在" || $0 == "为" }) else { return false }
         let str = compactString(line)
         return agencySuffixes.contains { str.hasSuffix($0) }
     }

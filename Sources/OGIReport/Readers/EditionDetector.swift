@@ -29,10 +29,10 @@ enum EditionDetector {
 
     /// For each normalised label of a table, the editions whose spec has it (officially or as a
     /// variant). Labels present in both editions are not evidence.
-    static let labelEditions: [TableID: [String: Set<Edition>]] = {
-        var out: [TableID: [String: Set<Edition>]] = [:]
+    static let labelEditions: [TableID: [ByteKey: Set<Edition>]] = {
+        var out: [TableID: [ByteKey: Set<Edition>]] = [:]
         for table in TableID.allCases {
-            var m: [String: Set<Edition>] = [:]
+            var m: [ByteKey: Set<Edition>] = [:]
             for e in Edition.allCases {
                 let spec = ConceptTable.spec(table, e)
                 for b in spec.blocks {
@@ -40,7 +40,7 @@ enum EditionDetector {
                     if let c = b.caption { labels.append(c) }
                     for c in b.columns { labels.append(c.label); labels += c.variants }
                     for r in b.rows { labels.append(r.label); labels += r.variants }
-                    for l in labels where !l.isEmpty { m[LabelText.normalize(l), default: []].insert(e) }
+                    for l in labels where !l.isEmpty { m[ByteKey(LabelText.normalize(l)), default: []].insert(e) }
                 }
             }
             out[table] = m
@@ -50,7 +50,7 @@ enum EditionDetector {
 
     /// The edition a label of a table is evidence for, if it exists in only one edition.
     static func vote(_ table: TableID, normalized: String) -> Edition? {
-        guard let s = labelEditions[table]?[normalized], s.count == 1 else { return nil }
+        guard let s = labelEditions[table]?[ByteKey(normalized)], s.count == 1 else { return nil }
         return s.first
     }
 

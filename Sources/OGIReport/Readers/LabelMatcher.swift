@@ -1,3 +1,5 @@
+import Foundation
+
 /// Label normalisation and matching for the table readers.
 ///
 /// Labels are compared after ``LabelText/normalize(_:)``: whitespace of any kind removed,
@@ -45,17 +47,57 @@ enum LabelText {
 
     /// The normalised form of a label (see the type's documentation).
     static func normalize(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var previousWasDigit = false
         for u in s.unicodeScalars {
             let v = u.value
+            if v < 0x80 {
+                // ASCII fast path: drop whitespace and quotes, keep the rest.
+                if v == 0x20 || (v >= 0x09 && v <= 0x0D) || v == 0x22 || v == 0x27 { continue }
+                previousWasDigit = v >= 0x30 && v <= 0x39
+                out.append(UInt8(v))
+                continue
+            }
             if isSpace(v) || isQuote(v) { continue }
             var f = fold(v)
             if f == 0x3001 && previousWasDigit { f = 0x2E }  // "1、" → "1."
             previousWasDigit = f >= 0x30 && f <= 0x39
-            if let s = Unicode.Scalar(f) { out.append(s) }
+            appendUTF8(f, to: &out)
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        switch v {
+        case 0..<0x80: out.append(UInt8(v))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | (v >> 6))); out.append(UInt8(0x80 | (v & 0x3F)))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | (v >> 12))); out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        default:
+            out.append(UInt8(0xF0 | (v >> 18))); out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    /// True when `haystack` contains `needle` (UTF-8 byte search).
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var h = haystack, n = needle
+        return h.withUTF8 { hb in
+            n.withUTF8 { nb in
+                if nb.isEmpty { return true }
+                if hb.count < nb.count { return false }
+                let first = nb[0]
+                outer: for i in 0...(hb.count - nb.count) where hb[i] == first {
+                    for j in 1..<nb.count where hb[i + j] != nb[j] { continue outer }
+                    return true
+                }
+                return false
+            }
+        }
     }
 
     /// Value of a Chinese or ASCII numeral of up to two places ("三" 3, "十二" 12, "12" 12), or nil.
@@ -97,33 +139,75 @@ enum LabelText {
 
     /// Splits a normalised label into its leading numbering (as a number) and its core.
     static func splitNumbering(_ normalized: String) -> (number: Int?, core: String) {
-        let v = normalized.unicodeScalars.map(\.value)
-        if v.isEmpty { return (nil, "") }
-        func rest(_ from: Int) -> String {
-            var out = String.UnicodeScalarView()
-            for x in v[from...] { if let s = Unicode.Scalar(x) { out.append(s) } }
-            return String(out)
-        }
-        // ① … ⑳
-        if v[0] >= 0x2460 && v[0] <= 0x2473 { return (Int(v[0] - 0x2460) + 1, rest(1)) }
-        // (N) or (N)、
-        if v[0] == 0x28 {
-            var i = 1
-            while i < v.count && i <= 5 && v[i] != 0x29 { i += 1 }
-            if i < v.count && v[i] == 0x29, let n = numeralValue(v[1..<i]) {
-                var j = i + 1
-                if j < v.count && (v[j] == 0x2E || v[j] == 0x3001) { j += 1 }
-                return (n, rest(j))
+        // Numbering is at most 7 scalars long: look at the first 8 only, on the stack.
+        let scalars = normalized.unicodeScalars
+        var v: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        return withUnsafeMutableBytes(of: &v) { raw -> (number: Int?, core: String) in
+            let b = raw.bindMemory(to: UInt32.self)
+            for u in scalars { if n == 8 { break }; b[n] = u.value; n += 1 }
+            if n == 0 { return (nil, "") }
+            func rest(_ from: Int) -> String {
+                String(scalars[scalars.index(scalars.startIndex, offsetBy: from)...])
+            }
+            // ① … ⑳
+            if b[0] >= 0x2460 && b[0] <= 0x2473 { return (Int(b[0] - 0x2460) + 1, rest(1)) }
+            // (N) or (N)、
+            if b[0] == 0x28 {
+                var i = 1
+                while i < n && i <= 5 && b[i] != 0x29 { i += 1 }
+                if i < n && b[i] == 0x29, let num = numeralValue(Array(b[1..<i])[...]) {
+                    var j = i + 1
+                    if j < n && (b[j] == 0x2E || b[j] == 0x3001) { j += 1 }
+                    return (num, rest(j))
+                }
+                return (nil, normalized)
+            }
+            // N. N、 N) N,
+            var i = 0
+            while i < n && i < 4 && isNumeral(b[i]) { i += 1 }
+            if i > 0 && i < n, [0x2E, 0x3001, 0x29, 0x2C, 0x3A].contains(b[i]), let num = numeralValue(Array(b[0..<i])[...]) {
+                return (num, rest(i + 1))
             }
             return (nil, normalized)
         }
-        // N. N、 N) N,
-        var i = 0
-        while i < v.count && i < 4 && (numeralValue(v[i...i]) != nil || v[i] == 0x5341) { i += 1 }
-        if i > 0 && i < v.count, [0x2E, 0x3001, 0x29, 0x2C, 0x3A].contains(v[i]), let n = numeralValue(v[0..<i]) {
-            return (n, rest(i + 1))
+    }
+
+    /// An ASCII digit or a Chinese numeral character (〇 零 一 … 九 十).
+    @inline(__always)
+    static func isNumeral(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x30...0x39, 0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341:
+            return true
+        default:
+            return false
         }
-        return (nil, normalized)
+    }
+}
+
+/// A normalised label as a dictionary key, hashed and compared on its UTF-8 bytes (normalised
+/// labels are built scalar by scalar, so byte equality is the equality wanted, and it avoids
+/// String's Unicode-normalising hash).
+struct ByteKey: Hashable, Sendable {
+    let string: String
+
+    init(_ s: String) { var s = s; s.makeContiguousUTF8(); string = s }
+
+    func hash(into h: inout Hasher) {
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if done == nil { for b in string.utf8 { h.combine(b) } }
+    }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool {
+        let n = a.string.utf8.count
+        guard n == b.string.utf8.count else { return false }
+        let fast: Bool?? = a.string.utf8.withContiguousStorageIfAvailable { pa in
+            b.string.utf8.withContiguousStorageIfAvailable { pb in
+                n == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, n) == 0
+            }
+        }
+        if let f = fast, let r = f { return r }
+        return a.string.utf8.elementsEqual(b.string.utf8)
     }
 }
 
@@ -160,21 +244,39 @@ struct LabelMatcher<Target: Sendable>: Sendable {
     let entries: [LabelEntry<Target>]
     /// Minimum core length (in scalars) for a prefix match.
     let minimumPrefix: Int
+    private let byNormalized: [ByteKey: [Int]]
+    private let byCore: [ByteKey: [Int]]
 
     init(_ entries: [LabelEntry<Target>], minimumPrefix: Int = 4) {
         self.entries = entries
         self.minimumPrefix = minimumPrefix
+        var n: [ByteKey: [Int]] = [:], c: [ByteKey: [Int]] = [:]
+        for (i, e) in entries.enumerated() {
+            n[ByteKey(e.normalized), default: []].append(i)
+            if !e.core.isEmpty { c[ByteKey(e.core), default: []].append(i) }
+        }
+        byNormalized = n; byCore = c
+    }
+
+    /// True when the normalised text is exactly one of the labels.
+    func contains(_ normalized: String) -> Bool { byNormalized[ByteKey(normalized)] != nil }
+
+    /// `.exact` when the normalised text is one of the labels, `.core` when it has the core of
+    /// one, nil otherwise (prefix matches are not looked for).
+    func exactOrCore(_ normalized: String) -> MatchLevel? {
+        if normalized.isEmpty { return nil }
+        if byNormalized[ByteKey(normalized)] != nil { return .exact }
+        let core = LabelText.splitNumbering(normalized).core
+        return !core.isEmpty && byCore[ByteKey(core)] != nil ? .core : nil
     }
 
     /// The entries matching a normalised cell text at the best level found (empty when none).
     func match(_ normalized: String) -> (level: MatchLevel, entries: [LabelEntry<Target>]) {
         if normalized.isEmpty { return (.prefix, []) }
-        let exact = entries.filter { $0.normalized == normalized }
-        if !exact.isEmpty { return (.exact, exact) }
+        if let hit = byNormalized[ByteKey(normalized)] { return (.exact, hit.map { entries[$0] }) }
         let split = LabelText.splitNumbering(normalized)
         guard !split.core.isEmpty else { return (.prefix, []) }
-        let core = entries.filter { $0.core == split.core }
-        if !core.isEmpty { return (.core, core) }
+        if let hit = byCore[ByteKey(split.core)] { return (.core, hit.map { entries[$0] }) }
         // Prefix: the cell extends a known label ("部分公开（…）") or is a truncated long label.
         let cellCount = split.core.unicodeScalars.count
         var best: [LabelEntry<Target>] = []

@@ -63,35 +63,31 @@ enum MetadataReader {
             && !compact.unicodeScalars.contains { $0 == "。" || $0 == ";" || $0 == "；" || $0 == "," || $0 == "，" }
     }
 
-    /// Agency and year written in a title.
+    /// Agency and year written in a title: the year is the first four-digit year followed by 年;
+    /// the agency is the text before the first of that year, 关于, 政府信息公开 or 年度报告 (an opening
+    /// bracket before it dropped), or — when the title starts with the year — the text after
+    /// 年/年度 up to 关于 / 政府信息公开.
     static func agencyAndYear(fromTitle title: String) -> (String?, Int?) {
         let s = DocumentText.compact(title)
         let str = String(String.UnicodeScalarView(s))
-        guard let y = DocumentText.firstYear(s) else {
-            return (agencyPrefix(str), nil)
-        }
-        var agency: String?
-        if y.range.lowerBound > 0 {
-            var a = String(String.UnicodeScalarView(s[0..<y.range.lowerBound]))
-            if a.hasSuffix("关于") { a.removeLast(2) }
-            agency = a.isEmpty ? nil : a
-        } else {
+        let y = DocumentText.firstYear(s)
+        if let y, y.range.lowerBound == 0 {
             var rest = String(String.UnicodeScalarView(s[y.range.upperBound...]))
             if rest.hasPrefix("度") { rest.removeFirst() }
-            agency = agencyPrefix(rest)
+            return (agencyPrefix(rest, yearAt: nil), y.year)
         }
-        return (agency, y.year)
+        return (agencyPrefix(str, yearAt: y.map { str.unicodeScalars.index(str.unicodeScalars.startIndex, offsetBy: $0.range.lowerBound) }), y?.year)
     }
 
-    /// The text before 关于 / 政府信息公开 / a report keyword, when it ends like an agency name.
-    private static func agencyPrefix(_ s: String) -> String? {
-        for stop in ["关于", "政府信息公开", "年度报告", "工作年度报告"] {
-            if let r = s.range(of: stop) {
-                let a = String(s[s.startIndex..<r.lowerBound])
-                if DocumentText.agencySuffixes.contains(where: { a.hasSuffix($0) }) { return a }
-            }
+    /// The text before the first stop (the year, 关于, 政府信息公开, 年度报告), when it is not empty.
+    private static func agencyPrefix(_ s: String, yearAt: String.Index?) -> String? {
+        var end = yearAt ?? s.endIndex
+        for stop in ["关于", "政府信息公开", "年度报告"] {
+            if let r = s.range(of: stop), r.lowerBound < end { end = r.lowerBound }
         }
-        return nil
+        var a = String(s[s.startIndex..<end])
+        while let l = a.unicodeScalars.last, l == "(" || l == "（" || l == "[" || l == "【" || l == "《" { a.unicodeScalars.removeLast() }
+        return a.isEmpty ? nil : a
     }
 
     /// The agency named in running text: place-anchored names ending like an agency
@@ -128,7 +124,7 @@ enum MetadataReader {
             let suf = Array(suffix.unicodeScalars)
             var e = suf.count
             while e <= u.count {
-                if Array(u[(e - suf.count)..<e]) == suf {
+                if u[(e - suf.count)..<e].elementsEqual(suf) {
                     var b = e - suf.count
                     while b > 0, !DocumentText.nameBoundaries.contains(u[b - 1]) { b -= 1 }
                     var name = Array(u[b..<e])
@@ -150,10 +146,7 @@ enum MetadataReader {
     }
 
     private static func occurrences(of needle: String, in hay: String) -> Int {
-        var n = 0
-        var r = hay.startIndex..<hay.endIndex
-        while let f = hay.range(of: needle, range: r) { n += 1; r = f.upperBound..<hay.endIndex }
-        return n
+        DocumentText.count(of: needle, in: hay)
     }
 
     /// The report year from running text: a statistics period "从2023年1月1日" / "2023年1月1日至…"

@@ -57,6 +57,7 @@ enum NarrativeReader {
 
     /// The sub-heading on a trimmed line, if it is one (see the type's rules).
     static func subHeading(_ trimmed: String) -> SubHeading? {
+        guard DocumentText.mayStartMarker(trimmed) else { return nil }
         let orig = Array(trimmed.unicodeScalars)
         let s = orig.map(DocumentText.fold)
         guard let m = DocumentText.marker(s), m.end < s.count else { return nil }

@@ -11,6 +11,12 @@ struct SectionHeading: Sendable {
     var writtenNumber: Int?
     /// True when the heading was matched loosely (see ``SectionSplitter/looseHeading(_:index:kind:)``).
     var loose = false
+    /// True when no heading line was found and the section was placed at its table's first line
+    /// (see ``SectionSplitter/tableStart(_:index:kind:)``): `index` is then the first body line.
+    var implicit = false
+
+    /// Index of the first body line.
+    var bodyStart: Int { implicit ? index : index + 1 }
 }
 
 /// Finds the six section headings.
@@ -27,6 +33,11 @@ struct SectionHeading: Sendable {
 /// number (一 for section 一 …) whose title shares at least 60% of a title variant's characters in
 /// order (e.g. "三、收到和处理政府信息公开申请的情况"), or an unnumbered line that is exactly a title.
 /// The reader warns about each loose match.
+///
+/// A third pass places a table section whose heading is still missing at its table's own first
+/// line, taken from the concept table: table 1's first caption (第二十条第（一）项), table 2's
+/// 勾稽关系 note, table 3's first header cell (行政复议) — each on a short line of its own, between
+/// the neighbouring sections. Such a section has no heading line; the reader warns.
 enum SectionSplitter {
     /// Compact title variants per section, longest first (so a longer variant wins).
     private static let titles: [(SectionKind, [Unicode.Scalar])] = {
@@ -59,7 +70,56 @@ enum SectionSplitter {
                 }
             }
         }
+        // Table sections without any heading: found by their table's first line.
+        for kind in SectionKind.allCases where kind.table != nil && !found.contains(where: { $0.kind == kind }) {
+            let lo = found.last { $0.kind.rawValue < kind.rawValue }?.bodyStart ?? 0
+            let hi = found.first { $0.kind.rawValue > kind.rawValue }?.index ?? lines.count
+            guard lo < hi else { continue }
+            for i in lo..<hi where tableStart(lines[i], kind: kind) {
+                found.append(SectionHeading(kind: kind, index: i, text: kind.heading, writtenNumber: nil, implicit: true))
+                found.sort { $0.index < $1.index }
+                break
+            }
+        }
         return found
+    }
+
+    /// Compact first lines of each table, from the concept table (both editions).
+    private static let tableAnchors: [TableID: [[Unicode.Scalar]]] = {
+        var out: [TableID: [[Unicode.Scalar]]] = [:]
+        for e in Edition.allCases {
+            for id in TableID.allCases {
+                let spec = ConceptTable.spec(id, e)
+                var anchors: [String] = []
+                if let c = spec.blocks.first?.caption { anchors.append(c) }
+                if let n = spec.note { anchors.append(n) }
+                if id == .t3, let p = spec.blocks.first?.columns.first?.parents.first { anchors.append(p) }
+                for a in anchors where !(out[id] ?? []).contains(DocumentText.compact(a)) {
+                    out[id, default: []].append(DocumentText.compact(a))
+                }
+            }
+        }
+        return out
+    }()
+
+    /// True when the line, spaces ignored, is (or, in a tab row, starts with) the first line of
+    /// `kind`'s table, with at most a few characters more (the rest of a tab row's header).
+    static func tableStart(_ line: String, kind: SectionKind) -> Bool {
+        guard let table = kind.table, let anchors = tableAnchors[table] else { return false }
+        var c = DocumentText.compact(line)
+        guard !c.isEmpty, c.count <= 80 else { return false }
+        while let f = c.first, f == "(" || f == ")" { c.removeFirst() }
+        while let l = c.last, l == "(" || l == ")" { c.removeLast() }
+        for a in anchors {
+            var t = a[...]
+            while let f = t.first, f == "(" || f == ")" { t = t.dropFirst() }
+            while let l = t.last, l == "(" || l == ")" { t = t.dropLast() }
+            guard c.count >= t.count, c[0..<t.count].elementsEqual(t) else { continue }
+            let rest = c[t.count...]
+            // The anchor alone, or followed by other header cells (no sentence punctuation).
+            if rest.isEmpty || (line.contains("\t") && !rest.contains(where: { DocumentText.clausePunctuation.contains($0) })) { return true }
+        }
+        return false
     }
 
     /// A loose match of `kind`'s heading on this line (see the type's doc comment).
@@ -103,6 +163,7 @@ enum SectionSplitter {
 
     /// The heading on this line, if it is one.
     static func heading(_ line: String, index: Int) -> SectionHeading? {
+        guard DocumentText.mayStartMarker(line) else { return nil }
         let trimmed = DocumentText.trim(line)
         let orig = Array(trimmed.unicodeScalars)
         let s = orig.map(DocumentText.fold)

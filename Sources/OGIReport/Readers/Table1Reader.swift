@@ -22,9 +22,9 @@ enum Table1Reader {
         return LabelMatcher(entries, minimumPrefix: 8)
     }()
 
-    static let headerLabels: Set<String> = {
-        var s: Set<String> = []
-        for e in Edition.allCases { for b in ConceptTable.spec(.t1, e).blocks { if let h = b.headerLabel { s.insert(LabelText.normalize(h)) } } }
+    static let headerLabels: Set<ByteKey> = {
+        var s: Set<ByteKey> = []
+        for e in Edition.allCases { for b in ConceptTable.spec(.t1, e).blocks { if let h = b.headerLabel { s.insert(ByteKey(LabelText.normalize(h))) } } }
         return s
     }()
 
@@ -67,10 +67,33 @@ enum Table1Reader {
         return found.allSatisfy({ $0.target.key == first.target.key }) ? first.target : nil
     }
 
+    /// Column keys of each block in either edition, and the largest column count.
+    static let blockColumns: [String: (keys: Set<String>, maximum: Int)] = {
+        var out: [String: (keys: Set<String>, maximum: Int)] = [:]
+        for e in Edition.allCases {
+            for b in ConceptTable.spec(.t1, e).blocks {
+                var entry = out[b.key] ?? ([], 0)
+                entry.keys.formUnion(b.columns.map(\.key))
+                entry.maximum = max(entry.maximum, b.columns.count)
+                out[b.key] = entry
+            }
+        }
+        return out
+    }()
+
+    /// How a text matches any label of table 1 (caption, 信息内容, column, row).
+    static func isLabel(_ normalized: String) -> MatchLevel? {
+        if headerLabels.contains(ByteKey(normalized)) { return .exact }
+        return [rows.exactOrCore(normalized), columns.exactOrCore(normalized), captions.exactOrCore(normalized)]
+            .compactMap { $0 }.max()
+    }
+
     static func scan(_ grid: TableGrid, fileName: String) -> TableDraft {
         var draft = TableDraft(table: .t1, fileName: fileName, grid: grid)
         var block: String?
         var headers: [String: [String?]] = [:]
+        var lastHeader: (block: String?, columns: [String?])?
+        var lastRowWasHeader = false
         var pendingUnknown: [GridRow] = []
 
         func flushUnknown() {
@@ -83,8 +106,9 @@ enum Table1Reader {
             pendingUnknown.removeAll()
         }
 
-        for row in grid.rows {
+        for var row in grid.rows {
             if row.isEmpty { if draft.foundTable { draft.consume(row) }; continue }
+            row.cells = row.joiningWrappedCells(isLabel: isLabel)
             var i = row.cells.firstIndex { !$0.isEmpty } ?? 0
             var used = false
             // Caption (possibly followed by more cells on the same line).
@@ -92,6 +116,7 @@ enum Table1Reader {
             if let c = cap.first {
                 flushUnknown()
                 block = c.target
+                lastHeader = nil; lastRowWasHeader = false; draft.openRow = nil
                 if let v = EditionDetector.vote(.t1, normalized: c.normalized) { draft.evidence.add(v, line: row.firstLine) }
                 used = true
                 guard let next = row.cells[(i + 1)...].firstIndex(where: { !$0.isEmpty }) else { draft.consume(row); continue }
@@ -100,13 +125,16 @@ enum Table1Reader {
                 flushUnknown()
                 draft.reject(row, code: "unknown-block", reason: "unknown block “\(row.cells[i].raw)” in table 1")
                 block = nil
+                lastHeader = nil; lastRowWasHeader = false; draft.openRow = nil
                 continue
             }
             let cell = row.cells[i]
-            // Header: 信息内容 then column labels, or column labels alone.
-            let isHeaderStart = headerLabels.contains(cell.normalized)
-            if isHeaderStart || (row.cells[i...].allSatisfy { $0.isEmpty || column($0, block: block) != nil } && self.row(cell) == nil) {
+            // Header: 信息内容 then column labels, or column labels alone (or continuing the header
+            // of the row above, when its cells were split over rows).
+            let isHeaderStart = headerLabels.contains(ByteKey(cell.normalized))
+            if isHeaderStart || (self.row(cell) == nil && row.cells[i...].allSatisfy { $0.isEmpty || column($0, block: block) != nil }) {
                 flushUnknown()
+                draft.openRow = nil
                 var cols: [String?] = []
                 let start = isHeaderStart ? i + 1 : i
                 var labels = Array(row.cells[start...])
@@ -117,14 +145,20 @@ enum Table1Reader {
                         draft.warn("unknown-column", "unknown column “\(c.raw)” in table 1", line: c.line, column: c.column)
                         cols.append(nil); continue
                     }
-                    if block == nil { block = col.block }
                     if let v = EditionDetector.vote(.t1, normalized: c.normalized) { draft.evidence.add(v, line: c.line) }
-                    cols.append(col.block == block ? col.key : nil)
+                    cols.append(block == nil || col.block == block ? col.key : nil)
                 }
-                if let b = block { headers[b] = cols }
+                if !isHeaderStart && lastRowWasHeader, let h = lastHeader, h.block == block {
+                    lastHeader = (block, h.columns + cols)
+                } else {
+                    lastHeader = (block, cols)
+                }
+                if let b = block, let h = lastHeader { headers[b] = h.columns }
+                lastRowWasHeader = true
                 draft.consume(row)
                 continue
             }
+            lastRowWasHeader = false
             // Data row.
             if let r = self.row(cell) {
                 flushUnknown()
@@ -136,19 +170,36 @@ enum Table1Reader {
                     }
                     block = r.block
                 }
-                draft.addRow(DraftRow(block: r.block, rowKey: r.key, columns: headers[r.block],
-                                      values: Array(row.cells[(i + 1)...]), source: row), label: r.label)
+                // Its block's header, or the last header seen when it had no caption and fits this block.
+                var columns = headers[r.block]
+                if columns == nil, let h = lastHeader, h.block == nil, let known = blockColumns[r.block]?.keys,
+                   h.columns.allSatisfy({ $0.map(known.contains) ?? true }) {
+                    columns = h.columns
+                    headers[r.block] = h.columns
+                }
+                let capacity = columns?.count ?? blockColumns[r.block]?.maximum ?? 1
+                draft.addRow(DraftRow(block: r.block, rowKey: r.key, columns: columns,
+                                      values: Array(row.cells[(i + 1)...]), source: row), label: r.label, capacity: capacity)
                 continue
             }
             if used { draft.consume(row); continue }
-            if CellValueParser.isValueLike(cell.raw) {
+            let firstValue = row.cells[i...].firstIndex { $0.isValueLike }
+            if cell.isValueLike {
                 flushUnknown()
+                if draft.continueOpenRow(row, values: Array(row.cells[i...])) { continue }
+                draft.openRow = nil
                 draft.reject(row, code: "orphan-values", reason: "values without a row label in table 1")
                 continue
             }
-            // Unknown text: an unknown row if the table goes on, prose otherwise.
-            if row.cells[(i + 1)...].contains(where: { CellValueParser.isValueLike($0.raw) }) && draft.foundTable {
+            // Unknown text: the rest of a wrapped row label before its values, an unknown row if the
+            // table goes on, prose otherwise.
+            if let fv = firstValue, draft.foundTable {
                 flushUnknown()
+                if let open = draft.openRow, TableDraft.trimmedCount(draft.rows[open.index].values) == 0,
+                   row.cells[i..<fv].allSatisfy({ !$0.isValueLike }) {
+                    if draft.continueOpenRow(row, values: Array(row.cells[fv...])) { continue }
+                }
+                draft.openRow = nil
                 draft.reject(row, code: "unknown-row", reason: "unknown row “\(cell.raw)” in table 1")
             } else {
                 pendingUnknown.append(row)

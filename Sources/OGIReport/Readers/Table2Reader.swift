@@ -84,12 +84,18 @@ enum Table2Reader {
 
     /// The 勾稽关系 note (or a cell that quotes it).
     static func isNote(_ normalized: String) -> Bool {
-        normalized.contains("勾稽关系") || normalized == LabelText.normalize(ConceptTable.t2Note)
+        normalized == noteNormalized || LabelText.contains(normalized, "勾稽关系")
+    }
+
+    static let noteNormalized = LabelText.normalize(ConceptTable.t2Note)
+    /// How a text matches any label of table 2 (header, note, row, group).
+    static func isLabel(_ normalized: String) -> MatchLevel? {
+        if labels.header.contains(normalized) || normalized == noteNormalized { return .exact }
+        return labels.rows.exactOrCore(normalized)
     }
 
     static func isHeaderCell(_ cell: GridCell) -> Bool {
-        if isNote(cell.normalized) { return true }
-        return labels.header.entries.contains { $0.normalized == cell.normalized }
+        labels.header.contains(cell.normalized) || isNote(cell.normalized)
     }
 
     /// One label cell of a row, resolved.
@@ -143,42 +149,69 @@ enum Table2Reader {
             return false
         }
 
-        for (rowIndex, row) in rows.enumerated() {
+        /// The cells of a row classified: header labels, row labels, values (the first value ends
+        /// the labels; text after it is a text value).
+        struct Classified {
+            var labels: [Label] = []
+            var ambiguous: GridCell?
+            var firstValue: Int?
+            var headerCells = 0
+            var unknown: [Int] = []
+        }
+        func classify(_ row: GridRow) -> Classified {
+            func pass(allowHeader: Bool) -> Classified {
+                var k = Classified()
+                for (i, c) in row.cells.enumerated() where !c.isEmpty {
+                    if c.isValueLike {
+                        if k.firstValue == nil { k.firstValue = i }
+                        continue
+                    }
+                    if k.firstValue != nil { continue }
+                    if isNote(c.normalized) || (allowHeader && k.labels.isEmpty && isHeaderCell(c)) { k.headerCells += 1; continue }
+                    let (t, ambiguous) = resolve(c)
+                    if let t { k.labels.append(Label(index: i, target: t, text: c.raw)) }
+                    else {
+                        if ambiguous { k.ambiguous = c }
+                        k.unknown.append(i)
+                    }
+                }
+                return k
+            }
+            let k = pass(allowHeader: true)
+            // A row with values is a data row: header-like words in it ("其他", "总计") are row labels.
+            if k.firstValue != nil && k.labels.isEmpty && k.headerCells > 0 { return pass(allowHeader: false) }
+            return k
+        }
+        var carry: GridRow?  // the previous row, when it was unknown text only (maybe a label's first part)
+
+        for (rowIndex, original) in rows.enumerated() {
+            var row = original
+            row.cells = row.joiningWrappedCells(isLabel: isLabel)
             if row.isEmpty {
                 if sawData || sawHeader { draft.consume(row) }
                 continue
             }
-            // Classify the cells: header labels, row labels, values (the first value ends the labels).
-            var labelCells: [Label] = []
-            var ambiguousCell: GridCell?
-            var firstValue: Int?
-            var headerCells = 0
-            var unknownText: [Int] = []
-            func classify(allowHeader: Bool) {
-                labelCells = []; ambiguousCell = nil; firstValue = nil; headerCells = 0; unknownText = []
-                for (i, c) in row.cells.enumerated() where !c.isEmpty {
-                    if CellValueParser.isValueLike(c.raw) {
-                        if firstValue == nil { firstValue = i }
-                        continue
-                    }
-                    if firstValue != nil { continue }  // text among the values: a text value
-                    if isNote(c.normalized) || (allowHeader && labelCells.isEmpty && isHeaderCell(c)) { headerCells += 1; continue }
-                    let (t, ambiguous) = resolve(c)
-                    if let t { labelCells.append(Label(index: i, target: t, text: c.raw)) }
-                    else {
-                        if ambiguous { ambiguousCell = c }
-                        unknownText.append(i)
-                    }
+            var k = classify(row)
+            // A label wrapped over two lines: the previous, unknown, text-only row joined to this one.
+            if let previous = carry, k.labels.isEmpty, let u = k.unknown.first, u == row.cells.firstIndex(where: { !$0.isEmpty }) {
+                var merged = GridRow(cells: previous.cells + row.cells, lines: previous.lines + row.lines,
+                                     texts: previous.texts + row.texts)
+                merged.cells = merged.joiningWrappedCells(isLabel: isLabel)
+                let mk = classify(merged)
+                if let last = mk.labels.last, !mk.unknown.contains(where: { $0 > last.index }) {
+                    row = merged; k = mk
+                    if pendingUnknown.last?.firstLine == previous.firstLine { pendingUnknown.removeLast() }
                 }
             }
-            classify(allowHeader: true)
-            // A row with values is a data row: header-like words in it ("其他", "总计") are row labels.
-            if firstValue != nil && labelCells.isEmpty && headerCells > 0 { classify(allowHeader: false) }
+            carry = nil
+            let labelCells = k.labels, ambiguousCell = k.ambiguous, firstValue = k.firstValue
+            let headerCells = k.headerCells, unknownText = k.unknown
             let lastLabel = labelCells.last?.index ?? -1
             let unknownAfterLabel = unknownText.contains { $0 > lastLabel }
 
             // Header row (first or repeated after a page break).
             if labelCells.isEmpty && firstValue == nil && headerCells > 0 {
+                draft.openRow = nil
                 if !unknownText.isEmpty {
                     let c = row.cells[unknownText[0]]
                     draft.warn("unknown-column", "unknown header cell “\(c.raw)”", line: c.line, column: c.column)
@@ -195,12 +228,24 @@ enum Table2Reader {
             lastWasHeader = false
             // Rows without a recognised label.
             if labelCells.isEmpty || unknownAfterLabel {
+                // Values continuing a row whose label came alone (a row split by a blank line, or a
+                // wrapped label whose second part precedes the values).
+                if labelCells.isEmpty && ambiguousCell == nil, let fv = firstValue, unknownText.allSatisfy({ $0 < fv }),
+                   let open = draft.openRow, unknownText.isEmpty || TableDraft.trimmedCount(draft.rows[open.index].values) == 0 {
+                    let from = unknownText.last.map { $0 + 1 } ?? fv
+                    if draft.continueOpenRow(row, values: Array(row.cells[from...])) { continue }
+                }
+                draft.openRow = nil
                 if let c = ambiguousCell {
                     flushUnknown(&pendingUnknown, into: &draft)
                     draft.reject(row, code: "ambiguous-row", reason: "row label “\(c.raw)” fits more than one row here")
                     sawData = true
                 } else if !unknownText.isEmpty && firstValue == nil && labelCells.isEmpty {
                     pendingUnknown.append(row)  // prose, or an unknown row without values
+                    carry = row
+                } else if unknownAfterLabel && firstValue == nil {
+                    pendingUnknown.append(row)  // maybe a label and the first part of a wrapped one
+                    carry = row
                 } else if unknownAfterLabel || !unknownText.isEmpty {
                     flushUnknown(&pendingUnknown, into: &draft)
                     let c = row.cells[unknownText.first { $0 > lastLabel } ?? unknownText[0]]
@@ -214,6 +259,7 @@ enum Table2Reader {
                 continue
             }
             flushUnknown(&pendingUnknown, into: &draft)
+            draft.openRow = nil
             sawData = true
             let strays = unknownText.filter { $0 < lastLabel }.map { row.cells[$0] }
             if !strays.isEmpty {
@@ -259,7 +305,7 @@ enum Table2Reader {
             if key == otherRowKey { draft.evidence.add(.e2019, line: row.firstLine) }
             if L.otherSubRows.contains(key) { draft.evidence.add(.e2021, line: row.firstLine) }
             draft.addRow(DraftRow(block: "main", rowKey: key, columns: nil, values: values, source: row),
-                         label: L.rowLabel[key] ?? key)
+                         label: L.rowLabel[key] ?? key, capacity: ConceptTable.t2Columns.count)
         }
         // Unknown rows after the last table row are prose: left unconsumed.
         return draft

@@ -4,11 +4,11 @@
 enum Table3Reader {
 
     /// Every header label of table 3 (column labels and their group labels), normalised.
-    static let headerLabels: Set<String> = {
-        var s: Set<String> = []
+    static let headerLabels: Set<ByteKey> = {
+        var s: Set<ByteKey> = []
         for c in ConceptTable.t3Columns {
-            s.insert(LabelText.normalize(c.label))
-            for p in c.parents { s.insert(LabelText.normalize(p)) }
+            s.insert(ByteKey(LabelText.normalize(c.label)))
+            for p in c.parents { s.insert(ByteKey(LabelText.normalize(p))) }
         }
         return s
     }()
@@ -16,7 +16,7 @@ enum Table3Reader {
     static func scan(_ grid: TableGrid, fileName: String) -> TableDraft {
         var draft = TableDraft(table: .t3, fileName: fileName, grid: grid)
         var pendingUnknown: [GridRow] = []
-        var headerLabelsSeen: Set<String> = []
+        var headerLabelsSeen: Set<ByteKey> = []
 
         func flushUnknown() {
             if draft.foundTable {
@@ -28,32 +28,38 @@ enum Table3Reader {
             pendingUnknown.removeAll()
         }
 
-        for row in grid.rows {
+        for var row in grid.rows {
             if row.isEmpty { if draft.foundTable { draft.consume(row) }; continue }
+            row.cells = row.joiningWrappedCells { headerLabels.contains(ByteKey($0)) ? .exact : nil }
             let nonEmpty = row.nonEmptyCells
-            let headerCount = nonEmpty.filter { headerLabels.contains($0.normalized) }.count
-            let firstValue = row.cells.firstIndex { !$0.isEmpty && CellValueParser.isValueLike($0.raw) }
+            let headerCount = nonEmpty.filter { headerLabels.contains(ByteKey($0.normalized)) }.count
+            let firstValue = row.cells.firstIndex { !$0.isEmpty && $0.isValueLike }
             if firstValue == nil && headerCount > 0 {
                 flushUnknown()
-                for c in nonEmpty where !headerLabels.contains(c.normalized) {
+                draft.openRow = nil
+                for c in nonEmpty where !headerLabels.contains(ByteKey(c.normalized)) {
                     draft.warn("unknown-column", "unknown header cell “\(c.raw)” in table 3", line: c.line, column: c.column)
                 }
-                for c in nonEmpty { headerLabelsSeen.insert(c.normalized) }
+                for c in nonEmpty { headerLabelsSeen.insert(ByteKey(c.normalized)) }
                 draft.consume(row)
                 continue
             }
             guard let fv = firstValue else { pendingUnknown.append(row); continue }
-            // Text cells before the first value: a row label of some kind ("数量"), kept with the row.
+            // Text cells before the first value: header labels on the same row, or a row label of
+            // some kind ("数量"), kept with the row.
             let labelEnd = row.cells[..<fv].lastIndex { !$0.isEmpty } ?? -1
+            for c in row.cells[..<fv] where headerLabels.contains(ByteKey(c.normalized)) { headerLabelsSeen.insert(ByteKey(c.normalized)) }
             flushUnknown()
             let values = Array(row.cells[(labelEnd + 1)...])
-            if !draft.foundTable || headerLabelsSeen.isEmpty {
+            if labelEnd < 0 && draft.continueOpenRow(row, values: values) { continue }
+            if headerLabelsSeen.isEmpty && draft.rows.isEmpty {
                 draft.warn("missing-header", "table 3's values without its header; columns taken in the official order",
                            line: row.firstLine)
             }
-            draft.addRow(DraftRow(block: "main", rowKey: "", columns: nil, values: values, source: row), label: "(values)")
+            draft.addRow(DraftRow(block: "main", rowKey: "", columns: nil, values: values, source: row), label: "(values)",
+                         capacity: ConceptTable.t3Columns.count)
         }
-        let missing = ConceptTable.t3Columns.map { LabelText.normalize($0.label) }.filter { !headerLabelsSeen.contains($0) }
+        let missing = ConceptTable.t3Columns.map { LabelText.normalize($0.label) }.filter { !headerLabelsSeen.contains(ByteKey($0)) }
         if !headerLabelsSeen.isEmpty && !missing.isEmpty {
             draft.warn("missing-column", "table 3's header lacks \(Set(missing).sorted().joined(separator: ", "))",
                        line: draft.firstLine)

@@ -21,7 +21,8 @@ struct TableDraft: Sendable {
     var layout: SourceLayout
     var rows: [DraftRow] = []
     var evidence = EditionEvidence()
-    var consumed: Set<Int> = []
+    /// Consumed line numbers (may repeat; made a set once, by the caller).
+    var consumed: [Int] = []
     var fragments: [Fragment] = []
     var diagnostics: [Diagnostic] = []
     var firstLine: Int?
@@ -43,7 +44,7 @@ struct TableDraft: Sendable {
 
     /// Marks a row as part of the table.
     mutating func consume(_ row: GridRow) {
-        consumed.formUnion(row.lines)
+        consumed.append(contentsOf: row.lines)
         if let f = row.lines.first { firstLine = min(firstLine ?? f, f) }
         if let l = row.lines.last { lastLine = max(lastLine ?? l, l) }
     }
@@ -74,45 +75,125 @@ struct TableDraft: Sendable {
     }
 
     /// Records a data row unless its row was read already (then it becomes a fragment).
-    mutating func addRow(_ row: DraftRow, label: String) {
-        if let previous = rows.first(where: { $0.rowKey == row.rowKey && $0.block == row.block }) {
+    /// A row with fewer value cells than `capacity` stays open: value cells on the rows right
+    /// after it (a row split by a blank line or a wrapped label) are added by ``continueOpenRow``.
+    mutating func addRow(_ row: DraftRow, label: String, capacity: Int) {
+        openRow = nil
+        if let previous = rows.firstIndex(where: { $0.rowKey == row.rowKey && $0.block == row.block }) {
             reject(row.source, code: "duplicate-row",
-                   reason: "row \(label) appears again (first at line \(previous.source.firstLine)); the second one is not used")
+                   reason: "row \(label) appears again (first at line \(rows[previous].source.firstLine)); the second one is not used")
             return
         }
         consume(row.source)
         rows.append(row)
+        if Self.trimmedCount(row.values) < capacity { openRow = (rows.count - 1, capacity) }
+    }
+
+    /// The row that may still take value cells, with its column count.
+    var openRow: (index: Int, capacity: Int)?
+    private var warnedSplitRow = false
+
+    /// Number of cells without the trailing empty ones.
+    static func trimmedCount(_ cells: [GridCell]) -> Int {
+        var n = cells.count
+        while n > 0 && cells[n - 1].isEmpty { n -= 1 }
+        return n
+    }
+
+    /// Adds value cells from a row without a label to the open row, if they fit; text cells
+    /// before the values (the rest of a wrapped label) are taken as part of the label.
+    mutating func continueOpenRow(_ source: GridRow, values: [GridCell]) -> Bool {
+        guard let (index, capacity) = openRow else { return false }
+        var existing = rows[index].values
+        existing.removeLast(existing.count - Self.trimmedCount(existing))
+        var added = values
+        added.removeLast(added.count - Self.trimmedCount(added))
+        guard !added.isEmpty else { return false }
+        var combined = existing + added
+        while combined.count > capacity, let first = combined.first, first.isEmpty { combined.removeFirst() }
+        guard combined.count <= capacity else { return false }
+        rows[index].values = combined
+        rows[index].source.lines += source.lines
+        rows[index].source.texts += source.texts
+        consume(source)
+        if !warnedSplitRow {
+            warnedSplitRow = true
+            warn("split-row", "the values of row at line \(rows[index].source.firstLine) continue on line \(source.firstLine) "
+                 + "(a row split over several lines or groups); joined", line: source.firstLine)
+        }
+        if combined.count >= capacity { openRow = nil }
+        return true
     }
 
     // MARK: Finishing
 
+    /// One cell slot of a spec row: column key, concept id and kind, editions, canonical order.
+    struct Slot: Sendable {
+        let key: String
+        let id: ConceptID
+        let kind: ValueKind
+        let in2019: Bool
+        let in2021: Bool
+        let order: Int
+        func exists(in e: Edition) -> Bool { e == .e2019 ? in2019 : in2021 }
+    }
+    /// One row of a spec, with its slots in column order.
+    struct RowSlots: Sendable { let block: BlockSpec; let row: RowSpec; let slots: [Slot] }
+
+    /// The spec rows of each table in each edition, with their concepts, built once.
+    static let layouts: [TableID: [Edition: [RowSlots]]] = {
+        var out: [TableID: [Edition: [RowSlots]]] = [:]
+        for t in TableID.allCases {
+            for e in Edition.allCases {
+                var rows: [RowSlots] = []
+                for b in ConceptTable.spec(t, e).blocks {
+                    for r in b.rows {
+                        let slots = b.columns.compactMap { c -> Slot? in
+                            let id = ConceptTable.id(t, rowKey: r.key, columnKey: c.key)
+                            guard let concept = ConceptTable.byID[id], let order = ConceptTable.order[id] else { return nil }
+                            return Slot(key: c.key, id: id, kind: concept.kind, in2019: concept.editions.contains(.e2019),
+                                        in2021: concept.editions.contains(.e2021), order: order)
+                        }
+                        rows.append(RowSlots(block: b, row: r, slots: slots))
+                    }
+                }
+                out[t, default: [:]][e] = rows
+            }
+        }
+        return out
+    }()
+
     /// Builds the table in the given edition: maps each row's value cells to columns, pads short
     /// rows with blanks, keeps what does not fit (extra cells, cells of the other edition) as
     /// fragments, warns about missing rows, and marks a cut-off table incomplete.
+    /// Cells come out in canonical concept order (``ConceptTable/order``, as ``StatTable/sortCells()``).
     mutating func finish(edition: Edition) -> StatTable {
-        let spec = ConceptTable.spec(table, edition)
-        // Spec rows in order, to tell missing rows and where a cut-off happened.
-        var specRows: [(block: BlockSpec, row: RowSpec)] = []
-        for b in spec.blocks { for r in b.rows { specRows.append((b, r)) } }
+        let other: Edition = edition == .e2019 ? .e2021 : .e2019
+        let specRows = Self.layouts[table]?[edition] ?? []
+        let otherRows = Self.layouts[table]?[other] ?? []
         func specIndex(_ block: String, _ rowKey: String) -> Int? {
-            specRows.firstIndex { $0.block.key == block && $0.row.key == rowKey }
+            specRows.firstIndex { $0.row.key == rowKey && $0.block.key == block }
         }
-        let readIndices = rows.compactMap { specIndex($0.block, $0.rowKey) }
-        let lastReadIndex = readIndices.max() ?? -1
-        let lastRowMissing = specRows.last.map { last in !rows.contains { $0.block == last.block.key && $0.rowKey == last.row.key } } ?? false
+        let readIndices = rows.map { specIndex($0.block, $0.rowKey) }
+        let lastReadIndex = readIndices.compactMap { $0 }.max() ?? -1
+        let lastRowMissing = !specRows.isEmpty && !readIndices.contains(specRows.count - 1)
         let reachesEnd = lastLine != nil && lastLine == bodyLastLine
         let lastSourceRow = rows.indices.max { rows[$0].source.lastLine < rows[$1].source.lastLine }
 
-        // Lay each row's value cells out on its columns.
-        var laidOut: [(columns: [String?], values: [GridCell], extra: [GridCell])] = []
-        for row in rows {
-            let columns: [String?]
+        // Lay each row's value cells out on its slots (nil: an unknown header cell).
+        var laidOut: [(slots: [Slot?], values: [GridCell], extra: [GridCell])] = []
+        laidOut.reserveCapacity(rows.count)
+        for (n, row) in rows.enumerated() {
+            let rowSlots = readIndices[n].map { specRows[$0] }
+                ?? otherRows.first { $0.row.key == row.rowKey && $0.block.key == row.block }
+            let known = rowSlots?.slots ?? []
+            let slots: [Slot?]
             if let own = row.columns {
-                columns = own
+                // The table's own header: find each column among the row's slots of either edition.
+                let alt = otherRows.first { $0.row.key == row.rowKey && $0.block.key == row.block }?.slots ?? []
+                slots = own.map { key in key.flatMap { k in known.first { $0.key == k } ?? alt.first { $0.key == k } } }
             } else {
-                let blockSpec = spec.blocks.first { $0.key == row.block }
-                    ?? ConceptTable.spec(table, edition == .e2019 ? .e2021 : .e2019).blocks.first { $0.key == row.block }
-                columns = (blockSpec?.columns ?? []).map { Optional($0.key) }
+                slots = known
                 if table == .t1 && !warnedMissingHeader.contains(row.block) {
                     warnedMissingHeader.insert(row.block)
                     warn("missing-header", "no header row (信息内容 …) before this row; columns taken in the official order",
@@ -120,40 +201,38 @@ struct TableDraft: Sendable {
                 }
             }
             var values = row.values
-            while values.count > columns.count, let last = values.last, last.isEmpty { values.removeLast() }
-            while values.count > columns.count, let first = values.first, first.isEmpty { values.removeFirst() }
+            while values.count > slots.count, let last = values.last, last.isEmpty { values.removeLast() }
+            while values.count > slots.count, let first = values.first, first.isEmpty { values.removeFirst() }
             var extra: [GridCell] = []
-            if values.count > columns.count {
-                extra = Array(values[columns.count...])
-                values.removeLast(values.count - columns.count)
+            if values.count > slots.count {
+                extra = Array(values[slots.count...])
+                values.removeLast(values.count - slots.count)
             }
-            laidOut.append((columns, values, extra))
+            laidOut.append((slots, values, extra))
         }
-        let lastRowShort = lastSourceRow.map { laidOut[$0].values.count < laidOut[$0].columns.count } ?? false
+        let lastRowShort = lastSourceRow.map { laidOut[$0].values.count < laidOut[$0].slots.count } ?? false
         let truncated = foundTable && reachesEnd && (lastRowMissing || lastRowShort)
 
-        var cells: [CellValue] = []
+        var cells: [(order: Int, cell: CellValue)] = []
+        cells.reserveCapacity(rows.count * 7)
         for (index, row) in rows.enumerated() {
-            let (columns, values, extra) = laidOut[index]
+            let (slots, values, extra) = laidOut[index]
             if extra.contains(where: { !$0.isEmpty }) {
                 rejectCells(extra, code: "extra-cells",
-                            reason: "\(extra.count) cell(s) beyond the header's \(columns.count) column(s) in row \(rowName(row))")
+                            reason: "\(extra.count) cell(s) beyond the header's \(slots.count) column(s) in row \(rowName(row))")
             }
             var misfits: [GridCell] = []
-            var misfitConcepts: [String] = []
             var fitted = 0
             for (i, cell) in values.enumerated() {
-                guard let key = columns[i] else {
+                guard let slot = slots[i] else {
                     if !cell.isEmpty { rejectCells([cell], code: "unknown-column", reason: "a value under an unknown header cell in row \(rowName(row))") }
                     continue
                 }
-                let cid = ConceptTable.id(table, rowKey: row.rowKey, columnKey: key)
-                guard let concept = ConceptTable.byID[cid], concept.editions.contains(edition) else {
-                    misfits.append(cell); misfitConcepts.append(cid); continue
-                }
-                let parsed = CellValueParser.parse(cell.raw, kind: concept.kind)
-                cells.append(CellValue(concept: cid, presence: parsed.presence, number: parsed.number, unit: parsed.unit,
-                                       raw: cell.raw, uncertain: parsed.uncertain, position: cell.position))
+                guard slot.exists(in: edition) else { misfits.append(cell); continue }
+                let parsed = cell.parsed.resolved(for: slot.kind)
+                cells.append((slot.order, CellValue(concept: slot.id, presence: parsed.presence, number: parsed.number,
+                                                    unit: parsed.unit, raw: cell.raw, uncertain: parsed.uncertain,
+                                                    position: cell.position)))
                 fitted += 1
             }
             if !misfits.isEmpty {
@@ -164,37 +243,35 @@ struct TableDraft: Sendable {
                 let lines = whole ? row.source.lineRange : LineRange(first.line, misfits.map(\.lastLine).max() ?? first.line)
                 fragments.append(Fragment(text: text, lines: lines,
                                           reason: "row \(rowName(row)) is not in the \(edition.rawValue) edition of the tables"))
-                warn("edition-mix", "row \(rowName(row)) (\(misfitConcepts.count) cell(s)) does not fit the \(edition.rawValue) "
+                warn("edition-mix", "row \(rowName(row)) (\(misfits.count) cell(s)) does not fit the \(edition.rawValue) "
                      + "edition of the tables; kept as a fragment", line: whole ? row.source.firstLine : first.line,
                      column: whole ? row.source.cells.first?.column : first.column)
             }
-            if values.count < columns.count {
+            if values.count < slots.count {
                 let cutHere = truncated && index == lastSourceRow
-                let missing = columns[values.count...].compactMap { $0 }
-                    .map { ConceptTable.id(table, rowKey: row.rowKey, columnKey: $0) }
-                    .filter { ConceptTable.byID[$0]?.editions.contains(edition) == true }
+                let missing = slots[values.count...].compactMap { $0 }.filter { $0.exists(in: edition) }
                 if !cutHere && !missing.isEmpty {
-                    for cid in missing { cells.append(.blank(cid)) }
+                    for slot in missing { cells.append((slot.order, .blank(slot.id))) }
                     let at = values.last ?? row.source.cells.last
-                    warn("short-row", "row \(rowName(row)) has \(values.count) value cell(s) for \(columns.count) column(s); "
+                    warn("short-row", "row \(rowName(row)) has \(values.count) value cell(s) for \(slots.count) column(s); "
                          + "the missing ones are read as blank", line: at?.line ?? row.source.firstLine,
                          column: at.map { $0.column })
                 }
             }
         }
         // Missing rows and columns.
-        let have = Set(cells.map(\.concept))
+        var have = [Bool](repeating: false, count: ConceptTable.all.count)
+        for c in cells where c.order < have.count { have[c.order] = true }
         for (i, sr) in specRows.enumerated() {
             if truncated && i >= lastReadIndex { continue }
-            let ids = sr.block.columns.map { ConceptTable.id(table, rowKey: sr.row.key, columnKey: $0.key) }
-            let missing = ids.filter { !have.contains($0) }
+            let missing = sr.slots.filter { !have[$0.order] }
             if missing.isEmpty { continue }
             let name = rowLabel(sr.block, sr.row)
-            if missing.count == ids.count {
+            if missing.count == sr.slots.count {
                 warn("missing-row", "row \(name) of the \(edition.rawValue) edition is not in the table", line: firstLine)
             } else if let r = rows.first(where: { $0.block == sr.block.key && $0.rowKey == sr.row.key }) {
-                warn("missing-column", "row \(name) has no cell for \(missing.joined(separator: ", ")) (column not in the header)",
-                     line: r.source.firstLine)
+                warn("missing-column", "row \(name) has no cell for \(missing.map(\.id).joined(separator: ", ")) "
+                     + "(column not in the header)", line: r.source.firstLine)
             }
         }
         if truncated {
@@ -210,9 +287,9 @@ struct TableDraft: Sendable {
             warn("truncated", "the table is cut off: the text ends at line \(lastLine ?? 0) \(whereCut); the cells after it are missing",
                  line: lastLine)
         }
-        var t = StatTable(id: table, lines: firstLine.map { LineRange($0, lastLine ?? $0) }, cells: cells)
-        t.sortCells()
-        return t
+        // Canonical concept order (the order StatTable.sortCells() gives), sorted on precomputed integers.
+        cells.sort { $0.order < $1.order }
+        return StatTable(id: table, lines: firstLine.map { LineRange($0, lastLine ?? $0) }, cells: cells.map(\.cell))
     }
 
     private func rowLabel(_ b: BlockSpec, _ r: RowSpec) -> String {

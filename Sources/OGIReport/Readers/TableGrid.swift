@@ -10,13 +10,18 @@ struct GridCell: Sendable, Hashable {
     var lastLine: Int
     /// True when the cell holds nothing but whitespace.
     var isEmpty: Bool
-    /// The normalised text (see ``LabelText/normalize(_:)``), computed once.
+    /// The normalised text (see ``LabelText/normalize(_:)``), computed once; empty for values.
     var normalized: String
+    /// The cell read as a value, computed once.
+    var parsed: ParsedCell
+    /// True when the cell reads as a number or a not-applicable mark.
+    var isValueLike: Bool { parsed.isValueLike }
 
     init(raw: String, line: Int, column: Int, lastLine: Int? = nil) {
         self.raw = raw; self.line = line; self.column = column; self.lastLine = lastLine ?? line
-        normalized = LabelText.normalize(raw)
-        isEmpty = normalized.isEmpty
+        parsed = CellValueParser.parse(raw)
+        isEmpty = parsed.presence == .blank
+        normalized = parsed.isValueLike || isEmpty ? "" : LabelText.normalize(raw)
     }
 
     var position: SourcePosition { SourcePosition(line: line, column: column) }
@@ -27,8 +32,11 @@ struct GridRow: Sendable {
     var cells: [GridCell]
     /// Source line numbers of the row (blank separator lines excluded), ascending.
     var lines: [Int]
+    /// The row's source lines, verbatim.
+    var texts: [String]
+
     /// The row's source text, verbatim (lines joined with "\n"), for fragments.
-    var text: String
+    var text: String { texts.joined(separator: "\n") }
 
     var firstLine: Int { lines.first ?? 0 }
     var lastLine: Int { lines.last ?? 0 }
@@ -76,7 +84,15 @@ struct TableGrid: Sendable {
             guard sawTab else { continue }
             if innerTab { tabRowLines += 1 } else if startsWithTab { cellLines += 1 }
         }
-        if tabRowLines == 0 && cellLines == 0 { return .none }
+        if tabRowLines == 0 && cellLines == 0 {
+            // One cell per line without tabs: many lines that are just a number.
+            var valueLines = 0, nonBlank = 0
+            for l in lines where !isBlank(l.text) {
+                nonBlank += 1
+                if CellValueParser.isValueLike(l.text) { valueLines += 1 }
+            }
+            return valueLines >= 3 && valueLines * 8 >= nonBlank ? .cellPerLine : .none
+        }
         return tabRowLines > cellLines ? .tabRows : .cellPerLine
     }
 
@@ -103,12 +119,20 @@ struct TableGrid: Sendable {
                 column += 1
             }
             cells.append(GridCell(raw: String(current), line: l.number, column: cellStart))
-            rows.append(GridRow(cells: cells, lines: [l.number], text: l.text))
+            rows.append(GridRow(cells: cells, lines: [l.number], texts: [l.text]))
         }
         return rows
     }
 
     private static func cellRows(_ lines: [SourceLine]) -> [GridRow] {
+        // Bare cells: when few lines start with a tab, every non-blank line is a cell (wrapped
+        // cells then come as two cells; the readers join wrapped labels back).
+        var tabbed = 0, nonBlank = 0
+        for l in lines where !isBlank(l.text) {
+            nonBlank += 1
+            if l.text.utf8.first == 0x09 { tabbed += 1 }
+        }
+        let bare = tabbed * 4 < nonBlank
         var rows: [GridRow] = []
         var cells: [GridCell] = []
         var rowLines: [Int] = []
@@ -117,7 +141,7 @@ struct TableGrid: Sendable {
 
         func flush() {
             if !rowLines.isEmpty {
-                rows.append(GridRow(cells: cells, lines: rowLines, text: texts.joined(separator: "\n")))
+                rows.append(GridRow(cells: cells, lines: rowLines, texts: texts))
             }
             cells = []; rowLines = []; texts = []
         }
@@ -125,26 +149,28 @@ struct TableGrid: Sendable {
         for l in lines {
             if isBlank(l.text) { flush(); previousWasCell = false; continue }
             let startsWithTab = l.text.utf8.first == 0x09
+            if bare && !startsWithTab {
+                cells.append(GridCell(raw: l.text, line: l.number, column: 1))
+                rowLines.append(l.number); texts.append(l.text)
+                continue
+            }
             if startsWithTab {
                 // Everything after the leading tab is the cell (further tabs are kept in the text).
-                let raw = String(l.text.unicodeScalars.dropFirst())
+                let raw = String(Substring(l.text.utf8.dropFirst()))
                 cells.append(GridCell(raw: raw, line: l.number, column: 2))
                 rowLines.append(l.number); texts.append(l.text)
                 previousWasCell = true
                 continue
             }
             if previousWasCell, let last = cells.last, !last.isEmpty, isContinuation(l.text, of: last) {
-                var merged = GridCell(raw: last.raw + "\n" + l.text, line: last.line, column: last.column,
-                                      lastLine: l.number)
-                merged.normalized = last.normalized + LabelText.normalize(l.text)
-                merged.isEmpty = merged.normalized.isEmpty
-                cells[cells.count - 1] = merged
+                cells[cells.count - 1] = GridCell(raw: last.raw + "\n" + l.text, line: last.line, column: last.column,
+                                                  lastLine: l.number)
                 rowLines.append(l.number); texts.append(l.text)
                 continue
             }
             // A line of its own (prose, or a caption written without a tab).
             flush()
-            rows.append(GridRow(cells: [GridCell(raw: l.text, line: l.number, column: 1)], lines: [l.number], text: l.text))
+            rows.append(GridRow(cells: [GridCell(raw: l.text, line: l.number, column: 1)], lines: [l.number], texts: [l.text]))
             previousWasCell = false
         }
         flush()
@@ -153,9 +179,57 @@ struct TableGrid: Sendable {
 
     /// A wrapped cell's next line: short, not a value, after a cell that is not a value either.
     private static func isContinuation(_ text: String, of cell: GridCell) -> Bool {
-        if CellValueParser.isValueLike(cell.raw) || CellValueParser.isValueLike(text) { return false }
+        if cell.isValueLike || CellValueParser.isValueLike(text) { return false }
         var count = 0
         for _ in text.unicodeScalars { count += 1; if count > 40 { return false } }
         return true
+    }
+}
+
+extension GridRow {
+    /// The cells with label cells that were wrapped into two or three cells joined back
+    /// ("商业" + "企业", "(一) " + "予以公开", "1.申请人…逾期不补正、" + "行政机关不再处理…"): a non-empty
+    /// text cell is joined with the next one or two when the joined text is a label (exactly, or
+    /// by its core) and the next cell alone is not exactly a label. `isLabel` gets normalised text.
+    /// Values and empty cells are never joined.
+    func joiningWrappedCells(isLabel: (String) -> MatchLevel?) -> [GridCell] {
+        guard cells.count > 1 else { return cells }
+        var out: [GridCell] = []
+        var joinedAny = false
+        var i = 0
+        while i < cells.count {
+            let c = cells[i]
+            var joinedTo: Int?
+            if !c.isEmpty && !c.isValueLike, i + 1 < cells.count, !cells[i + 1].isEmpty, !cells[i + 1].isValueLike {
+                // A label alone is joined only into a longer exact label ("本年收费金额" + "（单位：万元）");
+                // numbering alone ("3.", "(七)") is never a label, so the next cell may be one.
+                var numberingOnly: Bool {
+                    let split = LabelText.splitNumbering(c.normalized)
+                    return split.number != nil && split.core.isEmpty
+                }
+                var text = c.normalized
+                var j = i + 1
+                while j < cells.count && j <= i + 2 {
+                    let next = cells[j]
+                    if next.isEmpty || next.isValueLike { break }
+                    if isLabel(next.normalized) == .exact && !numberingOnly { break }
+                    text += next.normalized
+                    if let level = isLabel(text), level == .exact || (level == .core && isLabel(c.normalized) == nil) {
+                        joinedTo = j; break
+                    }
+                    j += 1
+                }
+            }
+            if let j = joinedTo {
+                if !joinedAny { joinedAny = true; out = Array(cells[..<i]) }
+                let raw = cells[i...j].map(\.raw).joined(separator: "\n")
+                out.append(GridCell(raw: raw, line: c.line, column: c.column, lastLine: cells[j].lastLine))
+                i = j + 1
+            } else {
+                if joinedAny { out.append(c) }
+                i += 1
+            }
+        }
+        return joinedAny ? out : cells
     }
 }

@@ -63,21 +63,24 @@ public enum TablesReader {
                 result.diagnostics += draft.diagnostics
             }
         }
-        let t1 = drafts.first { $0.table == .t1 }?.evidence
-        let t2 = drafts.first { $0.table == .t2 }?.evidence
+        let t1 = drafts.firstIndex { $0.table == .t1 }.map { drafts[$0].evidence }
+        let t2 = drafts.firstIndex { $0.table == .t2 }.map { drafts[$0].evidence }
         let (edition, editionDiagnostics) = EditionDetector.decide(t1: t1, t2: t2, fileName: fileName)
         result.edition = edition
         result.diagnostics += editionDiagnostics
+        var consumed: [Int] = []
         for i in drafts.indices {
             let table = drafts[i].finish(edition: edition ?? .e2021)
             result.tables.append(table)
             result.layouts[table.id] = drafts[i].layout
             if let e = drafts[i].evidence.decided { result.tableEditions[table.id] = e }
-            result.consumedLines.formUnion(drafts[i].consumed)
+            consumed += drafts[i].consumed
+            if let range = table.lines { consumed += Array(range.first...range.last) }  // blank lines inside the table
             result.fragments += drafts[i].fragments
             result.diagnostics += drafts[i].diagnostics
             result.incomplete = result.incomplete || drafts[i].incomplete
         }
+        result.consumedLines = Set(consumed)
         let layouts = Set(result.layouts.values)
         result.layout = layouts.count == 1 ? layouts.first! : (layouts.isEmpty ? .none : .mixed)
         return result

@@ -78,14 +78,25 @@ public enum TextReportReader {
         let tb = MetadataReader.titleBlock(pre)
         var metadataLines = Set(tb.titleLines)
         if let d = tb.dateLine { metadataLines.insert(d) }
-        report.preamble = NarrativeReader.blocks(pre.filter { !metadataLines.contains($0.number) })
+        // The title and date lines split the preamble: no paragraph runs across them.
+        var chunk: [SourceLine] = []
+        for line in pre {
+            if metadataLines.contains(line.number) {
+                report.preamble += narrative(chunk, nil, &report, &diags, fileName); chunk = []
+            } else { chunk.append(line) }
+        }
+        report.preamble += narrative(chunk, nil, &report, &diags, fileName)
 
         // Sections.
         var bodies: [TableID: [SourceLine]] = [:]
         var sectionBodies: [(SectionHeading, [SourceLine])] = []
         for (i, h) in headings.enumerated() {
             let end = i + 1 < headings.count ? headings[i + 1].index : lines.count
-            sectionBodies.append((h, Array(lines[(h.index + 1)..<end])))
+            sectionBodies.append((h, Array(lines[h.bodyStart..<end])))
+            if h.implicit {
+                diags.append(.warning("section \(h.kind.heading) has no heading; its table starts here",
+                                      code: "read.missing-heading", file: fileName, line: lines[h.index].number, column: 1))
+            }
             if h.loose {
                 diags.append(.warning("heading \"\(h.text)\" taken as section \(h.kind.heading) (not an exact title)",
                                       code: "read.heading-loose", file: fileName, line: lines[h.index].number, column: 1))
@@ -118,7 +129,7 @@ public enum TextReportReader {
 
         for (h, body) in sectionBodies {
             let headLine = lines[h.index].number
-            var section = Section(kind: h.kind, heading: h.text, line: headLine)
+            var section = Section(kind: h.kind, heading: h.text, line: h.implicit ? nil : headLine)
             if let table = h.kind.table {
                 if let ib = h.inlineBody { section.blocks.append(Block(.paragraph, ib, lines: LineRange(line: headLine))) }
                 for line in body where !DocumentText.isBlank(line.text) && !tableLines.contains(line.number) && !fragmentLines.contains(line.number) {
@@ -139,7 +150,7 @@ public enum TextReportReader {
                     }
                 }
             } else {
-                section.blocks = NarrativeReader.blocks(body, firstBody: h.inlineBody.map { ($0, headLine) })
+                section.blocks = narrative(body, h.inlineBody.map { ($0, headLine) }, &report, &diags, fileName)
             }
             report.sections.append(section)
         }
@@ -177,9 +188,12 @@ public enum TextReportReader {
         let firstLine = pre.first { !DocumentText.isBlank($0.text) }?.number ?? 1
         if md.agency == nil {
             let closingAgency = report.closing.first { DocumentText.isAgencyLine($0.text) }?.text
-            if let a = MetadataReader.inferAgency(preTexts + overview, candidatesFrom: preTexts) ?? closingAgency {
+            let fromPreamble = MetadataReader.inferAgency(preTexts + overview, candidatesFrom: preTexts)
+            let fromBody = fromPreamble == nil ? MetadataReader.inferAgency(overview, candidatesFrom: overview) : nil
+            if let a = fromPreamble ?? closingAgency ?? fromBody {
                 md.agency = a
-                diags.append(.warning("agency \"\(a)\" inferred from the \(closingAgency == a ? "signature" : "preamble"), not read from a title",
+                let whence = a == fromPreamble ? "preamble" : a == closingAgency ? "signature" : "text of section 一"
+                diags.append(.warning("agency \"\(a)\" inferred from the \(whence), not read from a title",
                                       code: "read.metadata-inferred", file: fileName, line: firstLine, column: 1))
             } else {
                 diags.append(.warning("agency not found (no title line names it)", code: "read.metadata-missing", file: fileName, line: firstLine, column: 1))
@@ -202,19 +216,54 @@ public enum TextReportReader {
                            metadataLines: metadataLines, tableLines: tableLines)
     }
 
+    /// The blocks of a narrative region. Lines that look like table cells — a tab between two
+    /// cells, or a bare number — are not prose: each becomes an unrecognised fragment with a
+    /// warning, and no paragraph runs across it.
+    private static func narrative(_ lines: [SourceLine], _ firstBody: (String, Int)?, _ report: inout Report,
+                                  _ diags: inout [Diagnostic], _ fileName: String) -> [Block] {
+        var blocks: [Block] = []
+        var chunk: [SourceLine] = []
+        var first = firstBody.map { (text: $0.0, line: $0.1) }
+        for line in lines {
+            let t = DocumentText.trim(line.text)
+            if isTableLike(t) {
+                blocks += NarrativeReader.blocks(chunk, firstBody: first); chunk = []; first = nil
+                report.unrecognised.append(Fragment(text: t, lines: LineRange(line: line.number), reason: "table-like line outside a table section"))
+                diags.append(.warning("table-like line outside sections 二, 三, 四; kept as an unrecognised fragment",
+                                      code: "read.unrecognised", file: fileName, line: line.number, column: 1))
+            } else {
+                chunk.append(line)
+            }
+        }
+        return blocks + NarrativeReader.blocks(chunk, firstBody: first)
+    }
+
+    /// A tab between two cells, or a short bare number ("0", "12901", "-58", "０").
+    static func isTableLike(_ trimmed: String) -> Bool {
+        if trimmed.unicodeScalars.contains("\t") { return true }
+        let c = DocumentText.compact(trimmed)
+        guard !c.isEmpty, c.count <= 12 else { return false }
+        return c.allSatisfy { DocumentText.digit($0) != nil || $0 == "-" || $0 == "+" || $0 == "." || $0 == "," }
+            && c.contains { DocumentText.digit($0) != nil }
+    }
+
     /// Splits the trailing signature lines (agency name, date) off a section body: at most three
     /// non-blank lines at the very end, each of them a whole-line date or a short unpunctuated
-    /// line ending like an agency name. Anything else stops the scan, so prose is never taken.
+    /// line ending like an agency name (without 的/是/了/在/为). Anything else stops the scan, so prose
+    /// is never taken. Without a date line, the agency line must stand apart after a blank line.
     static func splitClosing(_ body: [SourceLine]) -> (body: [SourceLine], closing: [SourceLine]) {
         var cut = body.count
-        var taken = 0
+        var taken = 0, dated = false
         var i = body.count - 1
         while i >= 0, taken < 3 {
             let t = body[i].text
             if DocumentText.isBlank(t) { i -= 1; continue }
-            guard DocumentText.dateLine(t) != nil || DocumentText.isAgencyLine(t) else { break }
+            let isDate = DocumentText.dateLine(t) != nil
+            guard isDate || DocumentText.isAgencyLine(t) else { break }
+            dated = dated || isDate
             cut = i; taken += 1; i -= 1
         }
+        if taken > 0, !dated, cut > 0, !DocumentText.isBlank(body[cut - 1].text) { return (body, []) }
         // Keep at least one content line in the section when the only lines are "closing" ones.
         if taken > 0, !body[0..<cut].contains(where: { !DocumentText.isBlank($0.text) }) {
             let onlyAgency = body[cut...].allSatisfy { DocumentText.isBlank($0.text) || DocumentText.dateLine($0.text) == nil }
@@ -226,7 +275,7 @@ public enum TextReportReader {
     /// Removes "[bookmark: …]" artefacts (Word bookmarks that leak into text exports); returns the
     /// cleaned line and each artefact with its 1-based column.
     static func removeArtefacts(_ line: String) -> (String, [(String, Int)]) {
-        guard line.contains("[bookmark:") || line.contains("[Bookmark:") else { return (line, []) }
+        guard line.utf8.contains(0x5B), DocumentText.count(of: "bookmark:", in: line.lowercased()) > 0 else { return (line, []) }
         var out = String.UnicodeScalarView()
         var found: [(String, Int)] = []
         let u = Array(line.unicodeScalars)

@@ -118,12 +118,19 @@ struct LayoutGrid {
         row.parents.count >= prefix.count && Array(row.parents[..<prefix.count]) == prefix
     }
 
-    /// The grid as plain rows of `width` strings: each cell's text at its starting position,
-    /// every position a span covers left empty.
+    /// The grid as plain rows of `width` strings, every position a span covers left empty. A
+    /// cell's text is at its starting position, except a row label spanning several label
+    /// columns: its text is at the last of them, next to the values, so that the values always
+    /// directly follow the row label ("一、本年新收…" spans the three label columns of table 2;
+    /// a reader that counts value cells from the label cannot mistake the merged cells for
+    /// values).
     var plainRows: [[String]] {
         rows.map { line in
             var out = Array(repeating: "", count: width)
-            for (c, cell) in line where c < width { out[c] = cell.text }
+            for (c, cell) in line {
+                let at = cell.role == .rowLabel ? c + cell.colspan - 1 : c
+                if at < width { out[at] = cell.text }
+            }
             return out
         }
     }

@@ -35,6 +35,24 @@ public enum TemplateWriter {
         return report.tables.flatMap(\.cells).filter { !printable.contains($0.concept) }
     }
 
+    /// Warnings about what the writers leave out of a report: cells the edition's layout has no
+    /// place for, and source fragments no reader understood (a template is a clean report).
+    /// Empty when nothing is left out.
+    public static func omissions(_ report: Report, fileName: String = "-") -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let lost = unprintableCells(report)
+        if !lost.isEmpty {
+            let names = lost.prefix(5).map(\.concept).joined(separator: ", ") + (lost.count > 5 ? ", …" : "")
+            out.append(.warning("\(lost.count) cell(s) have no place in the edition \(edition(of: report).rawValue) layout and are not printed: \(names)",
+                                code: "template.omitted-cells", file: fileName))
+        }
+        for f in report.unrecognised {
+            out.append(.warning("unrecognised source text is not printed: “\(oneLine(f.text).prefix(40))” (\(f.reason))",
+                                code: "template.omitted-fragment", file: fileName, line: f.lines.first))
+        }
+        return out
+    }
+
     /// The title printed: the report's own, else "{agency}{year}年政府信息公开工作年度报告".
     static func title(of report: Report) -> String {
         if let t = report.metadata.title?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty { return t }
@@ -72,7 +90,7 @@ public enum TemplateWriter {
                 items.append(.table(table, grid))
             }
         }
-        var closing = report.closing.map(\.text).filter { !$0.allSatisfy(\.isWhitespace) }
+        var closing = report.closing.map(\.text).filter { !oneLine($0).isEmpty }
         if closing.isEmpty, let date = report.metadata.publicationDate.flatMap(chineseDate) {
             closing = [report.metadata.agency, date].compactMap { $0 }
         }
@@ -81,7 +99,7 @@ public enum TemplateWriter {
     }
 
     private static func items(_ blocks: [Block]) -> [Item] {
-        blocks.filter { !$0.text.allSatisfy(\.isWhitespace) }.map(item)
+        blocks.filter { !oneLine($0.text).isEmpty }.map(item)
     }
 
     private static func item(_ block: Block) -> Item {
@@ -89,6 +107,24 @@ public enum TemplateWriter {
         case .heading: return .heading(block.text, level: 2)
         case .paragraph: return .paragraph(block.text)
         }
+    }
+
+    /// Prose as one line of the text layout: its lines trimmed (``DocumentText/trim(_:)``) and
+    /// joined with nothing between them, the way the text reader joins the lines of a paragraph
+    /// (Chinese text has no spaces between words), and each tab turned into a space so that prose
+    /// never looks like a table row. Text without line breaks or tabs is unchanged but trimmed.
+    public static func oneLine(_ text: String) -> String {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            if u == "\n" || u == "\r" {
+                lines.append(DocumentText.trim(String(current))); current = String.UnicodeScalarView()
+            } else {
+                current.append(u == "\t" ? " " : u)
+            }
+        }
+        lines.append(DocumentText.trim(String(current)))
+        return lines.joined()
     }
 
     /// "2024-01-31" → "2024年1月31日"; nil when the date is not ISO yyyy-mm-dd.

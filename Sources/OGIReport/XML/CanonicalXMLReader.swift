@@ -28,7 +28,7 @@ enum CanonicalXMLReader {
 
         mutating func report(_ root: xmlNodePtr) -> Report {
             var r = Report()
-            if let e = XMLNode.attribute(root, "edition") {
+            if let e = XMLNode.token(root, "edition") {
                 if let ed = Edition(rawValue: e) { r.metadata.edition = ed } else { fail(root, "unknown edition '\(e)'") }
             }
             for el in XMLNode.elements(root) {
@@ -58,16 +58,16 @@ enum CanonicalXMLReader {
 
         mutating func metadata(_ node: xmlNodePtr) -> Metadata {
             var m = Metadata()
-            if let inc = XMLNode.attribute(node, "incomplete") { m.incomplete = inc == "true" || inc == "1" }
+            if let inc = XMLNode.token(node, "incomplete") { m.incomplete = inc == "true" || inc == "1" }
             for el in XMLNode.elements(node) {
                 let n = el.pointee.name
                 if XMLNode.isNamed(n, "agency") { m.agency = XMLNode.text(el) }
                 else if XMLNode.isNamed(n, "year") {
-                    let t = XMLNode.text(el).trimmingCharacters(in: .whitespaces)
+                    let t = XMLNode.text(el).trimmingCharacters(in: .whitespacesAndNewlines)
                     if let y = Int(t) { m.year = y } else { fail(el, "'\(t)' is not a year") }
                 }
                 else if XMLNode.isNamed(n, "title") { m.title = XMLNode.text(el) }
-                else if XMLNode.isNamed(n, "publicationDate") { m.publicationDate = XMLNode.text(el).trimmingCharacters(in: .whitespaces) }
+                else if XMLNode.isNamed(n, "publicationDate") { m.publicationDate = XMLNode.text(el).trimmingCharacters(in: .whitespacesAndNewlines) }
                 else if XMLNode.isNamed(n, "source") { m.source = source(el) }
                 else if XMLNode.isNamed(n, "note") { m.notes.append(XMLNode.text(el)) }
                 else { fail(el, "unexpected element") }
@@ -76,25 +76,25 @@ enum CanonicalXMLReader {
         }
 
         mutating func source(_ node: xmlNodePtr) -> SourceInfo {
-            let layoutText = XMLNode.attribute(node, "layout") ?? ""
+            let layoutText = XMLNode.token(node, "layout") ?? ""
             let layout = SourceLayout(rawValue: layoutText) ?? .none
             if SourceLayout(rawValue: layoutText) == nil { fail(node, "unknown layout '\(layoutText)'") }
             return SourceInfo(fileName: XMLNode.attribute(node, "fileName") ?? "",
                               layout: layout,
                               encoding: XMLNode.attribute(node, "encoding") ?? "",
-                              sha256: XMLNode.attribute(node, "sha256") ?? "",
-                              lineEnding: XMLNode.attribute(node, "lineEnding") ?? "")
+                              sha256: XMLNode.token(node, "sha256") ?? "",
+                              lineEnding: XMLNode.token(node, "lineEnding") ?? "")
         }
 
         mutating func lines(_ node: xmlNodePtr) -> LineRange? {
-            guard let s = XMLNode.attribute(node, "lines") else { return nil }
+            guard let s = XMLNode.token(node, "lines") else { return nil }
             guard let r = CanonicalXMLRules.parseLines(s) else { fail(node, "bad lines '\(s)'"); return nil }
             return r
         }
 
         mutating func int(_ node: xmlNodePtr, _ name: StaticString) -> Int? {
-            guard let s = XMLNode.attribute(node, name) else { return nil }
-            guard let i = Int(s.trimmingCharacters(in: .whitespaces)) else { fail(node, "attribute '\(name)': '\(s)' is not an integer"); return nil }
+            guard let s = XMLNode.token(node, name) else { return nil }
+            guard let i = Int(s) else { fail(node, "attribute '\(name)': '\(s)' is not an integer"); return nil }
             return i
         }
 
@@ -104,8 +104,8 @@ enum CanonicalXMLReader {
         }
 
         mutating func decimal(_ node: xmlNodePtr, _ name: StaticString) -> Decimal? {
-            guard let s = XMLNode.attribute(node, name) else { return nil }
-            guard let d = Decimal(string: s.trimmingCharacters(in: .whitespaces), locale: nil) else {
+            guard let s = XMLNode.token(node, name) else { return nil }
+            guard let d = Decimal(string: s, locale: nil) else {
                 fail(node, "attribute '\(name)': '\(s)' is not a number"); return nil
             }
             return d
@@ -125,7 +125,7 @@ enum CanonicalXMLReader {
         }
 
         mutating func section(_ node: xmlNodePtr) -> Section {
-            let kindText = XMLNode.attribute(node, "kind") ?? ""
+            let kindText = XMLNode.token(node, "kind") ?? ""
             let kind = SectionKind(id: kindText) ?? .overview
             if SectionKind(id: kindText) == nil { fail(node, "unknown section kind '\(kindText)'") }
             return Section(kind: kind, heading: XMLNode.attribute(node, "heading") ?? kind.heading,
@@ -152,7 +152,8 @@ enum CanonicalXMLReader {
             var line: Int?, column: Int?
             while let attr = a {
                 let n = attr.pointee.name
-                let v = XMLNode.value(attr)
+                var v = XMLNode.value(attr)
+                if !(XMLNode.isNamed(n, "raw") || XMLNode.isNamed(n, "unit")) { v = XMLNode.trimXMLSpace(v) }
                 if XMLNode.isNamed(n, "concept") { c.concept = v }
                 else if XMLNode.isNamed(n, "presence") {
                     if let p = Presence(rawValue: v) { c.presence = p } else { fail(node, "unknown presence '\(v)'") }
@@ -163,8 +164,12 @@ enum CanonicalXMLReader {
                 else if XMLNode.isNamed(n, "unit") { c.unit = v }
                 else if XMLNode.isNamed(n, "uncertain") { c.uncertain = v == "true" || v == "1" }
                 else if XMLNode.isNamed(n, "raw") { c.raw = v }
-                else if XMLNode.isNamed(n, "line") { line = Int(v) }
-                else if XMLNode.isNamed(n, "column") { column = Int(v) }
+                else if XMLNode.isNamed(n, "line") {
+                    if let i = Int(v) { line = i } else { fail(node, "attribute 'line': '\(v)' is not an integer") }
+                }
+                else if XMLNode.isNamed(n, "column") {
+                    if let i = Int(v) { column = i } else { fail(node, "attribute 'column': '\(v)' is not an integer") }
+                }
                 a = attr.pointee.next
             }
             if let line { c.position = SourcePosition(line: line, column: column ?? 1) }
@@ -172,8 +177,8 @@ enum CanonicalXMLReader {
         }
 
         mutating func check(_ node: xmlNodePtr) -> CheckResult {
-            let severity = Severity(rawValue: XMLNode.attribute(node, "severity") ?? "") ?? .error
-            let status = CheckStatus(rawValue: XMLNode.attribute(node, "status") ?? "") ?? .fail
+            let severity = Severity(rawValue: XMLNode.token(node, "severity") ?? "") ?? .error
+            let status = CheckStatus(rawValue: XMLNode.token(node, "status") ?? "") ?? .fail
             var formula = "", message = ""
             var cells: [CellRef] = []
             for el in XMLNode.elements(node) {
@@ -181,7 +186,7 @@ enum CanonicalXMLReader {
                 if XMLNode.isNamed(n, "formula") { formula = XMLNode.text(el) }
                 else if XMLNode.isNamed(n, "message") { message = XMLNode.text(el) }
                 else if XMLNode.isNamed(n, "ref") {
-                    cells.append(CellRef(concept: XMLNode.attribute(el, "concept") ?? "", position: position(el)))
+                    cells.append(CellRef(concept: XMLNode.token(el, "concept") ?? "", position: position(el)))
                 } else { fail(el, "unexpected element") }
             }
             return CheckResult(rule: XMLNode.attribute(node, "rule") ?? "", severity: severity, status: status,

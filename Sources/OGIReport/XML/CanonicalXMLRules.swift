@@ -16,11 +16,11 @@ enum CanonicalXMLRules {
 
     private static func walk(_ node: xmlNodePtr, sink: XMLErrorSink, cellsHere: Bool) {
         for el in XMLNode.elements(node) {
-            if let lines = XMLNode.attribute(el, "lines"), parseLines(lines) == nil {
+            if let lines = XMLNode.token(el, "lines"), parseLines(lines) == nil {
                 sink.add(.error("Element '\(XMLNode.name(el))', attribute 'lines': '\(lines)' ends before it starts",
                                 file: sink.fileName, line: XMLNode.line(el)))
             }
-            if XMLNode.attribute(el, "column") != nil, XMLNode.attribute(el, "line") == nil {
+            if XMLNode.token(el, "column") != nil, XMLNode.token(el, "line") == nil {
                 sink.add(.error("Element '\(XMLNode.name(el))': attribute 'column' without attribute 'line'",
                                 file: sink.fileName, line: XMLNode.line(el)))
             }
@@ -35,10 +35,10 @@ enum CanonicalXMLRules {
     }
 
     private static func checkCell(_ el: xmlNodePtr, sink: XMLErrorSink) {
-        guard let presenceText = XMLNode.attribute(el, "presence"), let presence = Presence(rawValue: presenceText) else { return }
-        let numberText = XMLNode.attribute(el, "number")
+        guard let presenceText = XMLNode.token(el, "presence"), let presence = Presence(rawValue: presenceText) else { return }
+        let numberText = XMLNode.token(el, "number")
         let number = numberText.flatMap { Decimal(string: $0, locale: nil) }
-        let concept = XMLNode.attribute(el, "concept") ?? ""
+        let concept = XMLNode.token(el, "concept") ?? ""
         var problem: String?
         switch presence {
         case .value:

@@ -103,7 +103,7 @@ enum CanonicalXMLWriter {
             if let l = t.lines { w.attribute("lines", lines(l)) }
             if t.cells.isEmpty { w.raw("/>\n"); continue }
             w.raw(">\n")
-            for c in sortedCells(t.cells) { cell(&w, c) }
+            writeCells(&w, t.cells)
             w.close(2, name)
         }
         w.close(1, container)
@@ -116,33 +116,57 @@ enum CanonicalXMLWriter {
         }.map(\.element)
     }
 
-    /// Cells in ``ConceptTable/order`` (unknown concepts last), stable.
-    static func sortedCells(_ cells: [CellValue]) -> [CellValue] {
-        var isSorted = true
-        var previous = -1
-        for c in cells {
-            let o = ConceptTable.order[c.concept] ?? Int.max
-            if o < previous { isSorted = false; break }
-            previous = o
-        }
-        if isSorted { return cells }
-        return cells.enumerated().sorted {
-            (ConceptTable.order[$0.element.concept] ?? Int.max, $0.offset) < (ConceptTable.order[$1.element.concept] ?? Int.max, $1.offset)
-        }.map(\.element)
+    /// What the writer needs to know about a concept, found with one lookup.
+    private struct CellInfo {
+        let order: Int
+        let element: String
     }
 
-    private static func cell(_ w: inout XMLByteWriter, _ c: CellValue) {
-        let kind = ConceptTable.byID[c.concept]?.kind ?? .count
-        w.start(3, XMLName.cell(kind))
-        w.attribute("concept", c.concept)
-        w.attribute("presence", c.presence.rawValue)
-        if let n = c.number { w.attribute("number", DecimalText.format(n)) }
-        if let u = c.unit { w.attribute("unit", u) }
-        if c.uncertain { w.attribute("uncertain", "true") }
-        if let r = c.raw { w.attribute("raw", r) }
+    private static let cellInfo: [ConceptID: CellInfo] = Dictionary(uniqueKeysWithValues: ConceptTable.all.map {
+        ($0.id, CellInfo(order: ConceptTable.order[$0.id] ?? Int.max, element: XMLName.cell($0.kind)))
+    })
+
+    /// Unknown concepts sort last and are written as `count` (and fail validation).
+    private static let unknownCell = CellInfo(order: Int.max, element: XMLName.cell(.count))
+
+    /// Cells in ``ConceptTable/order`` (unknown concepts last), stable.
+    static func sortedCells(_ cells: [CellValue]) -> [CellValue] {
+        let infos = cells.map { cellInfo[$0.concept] ?? unknownCell }
+        return sorted(cells, infos).map(\.0)
+    }
+
+    private static func sorted(_ cells: [CellValue], _ infos: [CellInfo]) -> [(CellValue, CellInfo)] {
+        var pairs = Array(zip(cells, infos))
+        var isSorted = true
+        for i in pairs.indices.dropFirst() where pairs[i - 1].1.order > pairs[i].1.order { isSorted = false; break }
+        if !isSorted {
+            pairs = pairs.enumerated().sorted { ($0.element.1.order, $0.offset) < ($1.element.1.order, $1.offset) }.map(\.element)
+        }
+        return pairs
+    }
+
+    private static func writeCells(_ w: inout XMLByteWriter, _ cells: [CellValue]) {
+        let infos = cells.map { cellInfo[$0.concept] ?? unknownCell }
+        var isSorted = true
+        for i in infos.indices.dropFirst() where infos[i - 1].order > infos[i].order { isSorted = false; break }
+        if isSorted {
+            for i in cells.indices { cell(&w, cells[i], infos[i].element) }
+        } else {
+            for (c, info) in sorted(cells, infos) { cell(&w, c, info.element) }
+        }
+    }
+
+    private static func cell(_ w: inout XMLByteWriter, _ c: CellValue, _ element: String) {
+        w.start(3, element)
+        w.attribute(" concept=\"", c.concept)
+        w.attribute(" presence=\"", c.presence.rawValue)
+        if let n = c.number { w.attribute(" number=\"", DecimalText.format(n)) }
+        if let u = c.unit { w.attribute(" unit=\"", u) }
+        if c.uncertain { w.raw(" uncertain=\"true\"") }
+        if let r = c.raw { w.attribute(" raw=\"", r) }
         if let p = c.position {
-            w.attribute("line", String(p.line))
-            w.attribute("column", String(p.column))
+            w.attribute(" line=\"", String(p.line))
+            w.attribute(" column=\"", String(p.column))
         }
         w.raw("/>\n")
     }
@@ -168,13 +192,5 @@ enum CanonicalXMLWriter {
             w.raw("/>\n")
         }
         w.close(2, XMLName.check)
-    }
-}
-
-/// Decimal numbers as XSD decimals: plain digits, `-` for negatives, `.` before a fraction, no
-/// exponent.
-enum DecimalText {
-    static func format(_ d: Decimal) -> String {
-        d.description
     }
 }

@@ -4,54 +4,97 @@
 /// everywhere and tab/newline as `&#9;`/`&#10;` in attributes, so parsing gives back the same
 /// characters. C0 controls other than tab, LF and CR, U+FFFE and U+FFFF (not allowed in XML 1.0)
 /// become U+FFFD.
-struct XMLByteWriter {
-    private(set) var bytes: [UInt8]
+struct XMLByteWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
 
     init(capacity: Int) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 256)
+        base = .allocate(capacity: self.capacity)
     }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    deinit { base.deallocate() }
+
+    /// The bytes written so far, as a String.
+    var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if count + n > capacity {
+            var c = capacity * 2
+            while count + n > c { c *= 2 }
+            let nb = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+            nb.update(from: base, count: count)
+            base.deallocate()
+            base = nb
+            capacity = c
+        }
+    }
+
+    @inline(__always)
+    private mutating func append(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ p: UnsafeRawBufferPointer) {
+        guard let src = p.baseAddress, p.count > 0 else { return }
+        reserve(p.count)
+        UnsafeMutableRawPointer(base + count).copyMemory(from: src, byteCount: p.count)
+        count += p.count
+    }
+
+    @inline(__always)
+    private mutating func append(_ p: UnsafeBufferPointer<UInt8>) { append(UnsafeRawBufferPointer(p)) }
+
+    @inline(__always)
+    private mutating func append(_ a: [UInt8]) { a.withUnsafeBytes { append($0) } }
 
     /// Appends ASCII text that needs no escaping.
     mutating func raw(_ s: String) {
         var s = s
-        s.withUTF8 { bytes.append(contentsOf: $0) }
+        s.withUTF8 { append($0) }
     }
 
     mutating func indent(_ level: Int) {
-        for _ in 0..<level { bytes.append(0x20); bytes.append(0x20) }
+        for _ in 0..<level { append(0x20); append(0x20) }
     }
 
     /// `  <name` (no `>`).
     mutating func start(_ level: Int, _ name: String) {
         indent(level)
-        bytes.append(0x3C)
+        append(0x3C)
         raw(name)
     }
 
     /// `  <name>` and a newline.
     mutating func open(_ level: Int, _ name: String) {
         start(level, name)
-        bytes.append(0x3E); bytes.append(0x0A)
+        append(0x3E); append(0x0A)
     }
 
     /// `  </name>` and a newline.
     mutating func close(_ level: Int, _ name: String) {
         indent(level)
-        bytes.append(0x3C); bytes.append(0x2F)
+        append(0x3C); append(0x2F)
         raw(name)
-        bytes.append(0x3E); bytes.append(0x0A)
+        append(0x3E); append(0x0A)
     }
 
-    /// ` name="value"` with the value escaped.
+    /// ` name="value"` with the value escaped. `name` may also be given as ` name="`.
     mutating func attribute(_ name: String, _ value: String) {
-        bytes.append(0x20)
-        raw(name)
-        bytes.append(0x3D); bytes.append(0x22)
+        if name.utf8.first == 0x20 {
+            raw(name)
+        } else {
+            append(0x20)
+            raw(name)
+            append(0x3D); append(0x22)
+        }
         escaped(value, attribute: true)
-        bytes.append(0x22)
+        append(0x22)
     }
 
     /// `  <name>text</name>` and a newline.
@@ -63,14 +106,14 @@ struct XMLByteWriter {
     /// After `<name` and its attributes: `>text</name>` and a newline (`/>` when text is empty).
     mutating func textElementBody(_ name: String, _ text: String) {
         if text.isEmpty {
-            bytes.append(0x2F); bytes.append(0x3E); bytes.append(0x0A)
+            append(0x2F); append(0x3E); append(0x0A)
             return
         }
-        bytes.append(0x3E)
+        append(0x3E)
         escaped(text, attribute: false)
-        bytes.append(0x3C); bytes.append(0x2F)
+        append(0x3C); append(0x2F)
         raw(name)
-        bytes.append(0x3E); bytes.append(0x0A)
+        append(0x3E); append(0x0A)
     }
 
     private static let amp: [UInt8] = Array("&amp;".utf8)
@@ -82,42 +125,59 @@ struct XMLByteWriter {
     private static let cr: [UInt8] = Array("&#13;".utf8)
     private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
+    /// Per byte: 0 copy, 1 escape in text and attributes, 2 escape in attributes only,
+    /// 3 forbidden control (U+FFFD), 4 lead byte of a possible U+FFFE/U+FFFF.
+    private static let byteClass: [UInt8] = (0..<256).map { b -> UInt8 in
+        switch b {
+        case 0x26, 0x3C, 0x3E, 0x0D: return 1
+        case 0x22, 0x09, 0x0A: return 2
+        case 0x00..<0x20: return 3
+        case 0xEF: return 4
+        default: return 0
+        }
+    }
+
     /// Appends `s` escaped for element content or an attribute value.
     mutating func escaped(_ s: String, attribute: Bool) {
         var s = s
-        s.withUTF8 { src in
-            let n = src.count
-            var runStart = 0
-            var i = 0
-            while i < n {
-                let b = src[i]
-                var rep: [UInt8]? = nil
-                var width = 1
-                switch b {
-                case 0x26: rep = Self.amp
-                case 0x3C: rep = Self.lt
-                case 0x3E: rep = Self.gt
-                case 0x22: if attribute { rep = Self.quot }
-                case 0x09: if attribute { rep = Self.tab }
-                case 0x0A: if attribute { rep = Self.lf }
-                case 0x0D: rep = Self.cr
-                case 0x00..<0x20: rep = Self.replacement
-                case 0xEF:
-                    if i + 2 < n, src[i + 1] == 0xBF, src[i + 2] == 0xBE || src[i + 2] == 0xBF {
-                        rep = Self.replacement; width = 3
+        Self.byteClass.withUnsafeBufferPointer { table in
+            s.withUTF8 { src in
+                let n = src.count
+                var runStart = 0
+                var i = 0
+                while i < n {
+                    let b = src[i]
+                    let cls = table[Int(b)]
+                    if cls == 0 || (cls == 2 && !attribute) { i += 1; continue }
+                    var rep: [UInt8]
+                    var width = 1
+                    switch cls {
+                    case 1, 2:
+                        switch b {
+                        case 0x26: rep = Self.amp
+                        case 0x3C: rep = Self.lt
+                        case 0x3E: rep = Self.gt
+                        case 0x0D: rep = Self.cr
+                        case 0x22: rep = Self.quot
+                        case 0x09: rep = Self.tab
+                        default: rep = Self.lf
+                        }
+                    case 3:
+                        rep = Self.replacement
+                    default:
+                        if i + 2 < n, src[i + 1] == 0xBF, src[i + 2] == 0xBE || src[i + 2] == 0xBF {
+                            rep = Self.replacement; width = 3
+                        } else {
+                            i += 1; continue
+                        }
                     }
-                default: break
-                }
-                if let rep {
-                    if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i])) }
-                    bytes.append(contentsOf: rep)
+                    if runStart < i { append(UnsafeBufferPointer(rebasing: src[runStart..<i])) }
+                    append(rep)
                     i += width
                     runStart = i
-                } else {
-                    i += 1
                 }
+                if runStart < n { append(UnsafeBufferPointer(rebasing: src[runStart..<n])) }
             }
-            if runStart < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<n])) }
         }
     }
 }

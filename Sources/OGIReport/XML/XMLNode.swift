@@ -57,6 +57,21 @@ enum XMLNode {
         return s
     }
 
+    /// The value of an attribute of a token, number or boolean type, with the leading and
+    /// trailing XML whitespace removed that the schema's whitespace facet ignores.
+    static func token(_ node: xmlNodePtr, _ name: StaticString) -> String? {
+        attribute(node, name).map(trimXMLSpace)
+    }
+
+    /// `s` without leading and trailing XML whitespace (space, tab, LF, CR).
+    static func trimXMLSpace(_ s: String) -> String {
+        let u = s.utf8
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        guard let f = u.first, let l = u.last, isSpace(f) || isSpace(l) else { return s }
+        guard let start = u.firstIndex(where: { !isSpace($0) }), let end = u.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(s[start...end])
+    }
+
     /// The value of the attribute with local name `name`, or nil.
     static func attribute(_ node: xmlNodePtr, _ name: StaticString) -> String? {
         var a = node.pointee.properties

@@ -85,7 +85,7 @@ import Testing
     }
 }
 
-@Suite struct DecoderDamageTests {
+@Suite struct DecoderDamagedUTF8Tests {
     /// UTF-8 text with one stray byte that GB18030 would accept is refused, not mis-decoded.
     @Test func damagedUTF8IsNotTakenForGB18030() {
         let good = Array("一、总体情况，我局认真落实政府信息公开工作。".utf8)

@@ -42,11 +42,16 @@ import Testing
         #expect(DocumentText.dateLine("2025-01-10") == "2025-01-10")
         #expect(DocumentText.dateLine("2025年13月1日") == nil)
         #expect(DocumentText.dateLine("2025年1月10日发布通知") == nil)
+        #expect(DocumentText.dateLine("（2024年1月20日）") == "2024-01-20")
+        #expect(DocumentText.dateLine("发布日期：2024-01-20") == "2024-01-20")
     }
 
     @Test func titles() {
         #expect(MetadataReader.agencyAndYear(fromTitle: "2023年度某某市交通运输局政府信息公开工作年度报告") == ("某某市交通运输局", 2023))
         #expect(MetadataReader.agencyAndYear(fromTitle: "某某县人民政府２０２２年政府信息公开工作年度报告") == ("某某县人民政府", 2022))
+        #expect(MetadataReader.agencyAndYear(fromTitle: "某某市财政局政府信息公开工作年度报告（2023年）") == ("某某市财政局", 2023))
+        #expect(MetadataReader.agencyAndYear(fromTitle: "番禺区卫生健康局关于 2023 年政府信息公开工作年度的报告") == ("番禺区卫生健康局", 2023))
+        #expect(MetadataReader.agencyAndYear(fromTitle: "二〇二三年某某区民政局政府信息公开工作年度报告") == ("某某区民政局", 2023))
         let tb = MetadataReader.titleBlock([SourceLine(number: 1, text: "某某市民政局"), SourceLine(number: 2, text: "2022年政府信息公开工作年度报告")])
         #expect(tb.title == "某某市民政局2022年政府信息公开工作年度报告")
         #expect(tb.titleLines == [1, 2])

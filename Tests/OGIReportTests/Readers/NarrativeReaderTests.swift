@@ -90,3 +90,17 @@ import Testing
         #expect(TextReportReader.splitClosing(prose).closing.isEmpty)
     }
 }
+
+@Suite struct NarrativeClosingTests {
+    private func lines(_ texts: [String]) -> [SourceLine] {
+        texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+    }
+
+    @Test func sentenceEndingWithAnAgencyIsNotASignature() {
+        #expect(TextReportReader.splitClosing(lines(["无。", "本年度未收取费用的单位为区财政局"])).closing.isEmpty)
+        // An agency line right under the text, without a date, stays in the text.
+        #expect(TextReportReader.splitClosing(lines(["无。", "某某区财政局"])).closing.isEmpty)
+        #expect(TextReportReader.splitClosing(lines(["无。", "", "某某区财政局"])).closing.map(\.number) == [3])
+        #expect(TextReportReader.splitClosing(lines(["无。", "某某区财政局", "2024年1月5日"])).closing.map(\.number) == [2, 3])
+    }
+}

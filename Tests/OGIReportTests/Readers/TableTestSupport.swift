@@ -213,3 +213,64 @@ extension TableTestSupport {
         return rows[0..<12].flatMap { $0 } + header + rows[12...].flatMap { $0 }
     }
 }
+
+extension TableTestSupport {
+    /// The body as one cell per line (tab rows converted).
+    static func asCellPerLine(_ body: [String]) -> [String] {
+        body.contains { $0.dropFirst().contains("\t") } ? toCellPerLine(body) : body
+    }
+
+    /// One cell per line without the leading tabs (empty cells, which bare lines cannot show, dropped).
+    static func bareCells(_ body: [String]) -> [String] {
+        asCellPerLine(body).compactMap { l in
+            guard l.hasPrefix("\t") else { return l }
+            let cell = String(l.dropFirst())
+            return isBlankLine(cell) ? nil : cell
+        }
+    }
+
+    /// One cell per line with every cell in a group of its own (a blank line after each cell).
+    static func cellPerGroup(_ body: [String]) -> [String] {
+        var out: [String] = []
+        for l in asCellPerLine(body) where !isBlankLine(l) {
+            if l.hasPrefix("\t") { out.append(l); out.append("") } else {
+                if out.last == "" { out.removeLast() }
+                out.append(l); out.append("")
+            }
+        }
+        return out
+    }
+
+    /// One cell per line with a blank line between each row's labels and its values.
+    static func splitRows(_ body: [String]) -> [String] {
+        var out: [String] = []
+        var inValues = false
+        for l in asCellPerLine(body) {
+            if isBlankLine(l) { inValues = false; out.append(l); continue }
+            let cell = l.hasPrefix("\t") ? String(l.dropFirst()) : l
+            let isNumber = !cell.isEmpty && cell.allSatisfy { $0.isNumber || $0 == "-" || $0 == " " || $0 == "\u{A0}" }
+            if isNumber && !inValues, let last = out.last, !isBlankLine(last) { out.append("") }
+            inValues = isNumber
+            out.append(l)
+        }
+        return out
+    }
+
+    /// Tab rows with long row labels (15+ characters) wrapped: the rest of the label and the
+    /// values go to the next line.
+    static func wrappedTabLabels(_ body: [String]) -> [String] {
+        let rows = body.contains { $0.dropFirst().contains("\t") } ? body : toTabRows(body)
+        var out: [String] = []
+        for l in rows {
+            var cells = l.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard let i = cells.firstIndex(where: { $0.count >= 15 && $0.contains(where: isCJK) }),
+                  cells[(i + 1)...].contains(where: { $0.contains(where: \.isNumber) }) else { out.append(l); continue }
+            let label = Array(cells[i])
+            let half = label.count / 2
+            cells[i] = String(label[..<half])
+            out.append(cells[...i].joined(separator: "\t"))
+            out.append(([String(label[half...])] + cells[(i + 1)...]).joined(separator: "\t"))
+        }
+        return out
+    }
+}

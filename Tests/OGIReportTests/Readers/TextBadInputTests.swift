@@ -61,3 +61,31 @@ import Testing
         }
     }
 }
+
+/// `ogi normalize` on bad inputs: XML is still written for what was read, and it is valid.
+@Suite struct TextNormalizeBadInputTests {
+    @Test(arguments: ["empty.txt", "blank-lines.txt", "no-tables.txt", "cut-mid-table.txt", "unknown-row.txt", "duplicated-row.txt"])
+    func partialOutputIsValid(_ name: String) throws {
+        let r = Normalizer.normalize(try Fixtures.data("bad/" + name), fileName: name)
+        #expect(r.schemaErrors.isEmpty, "\(r.schemaErrors)")
+        #expect(r.xml != nil)
+        #expect(r.hasErrors || r.hasWarnings)
+        if let xml = r.xml, ["empty.txt", "blank-lines.txt", "cut-mid-table.txt"].contains(name) {
+            #expect(xml.contains("incomplete"))
+        }
+    }
+
+    @Test(arguments: ["binary-junk.bin", "undecodable.txt"])
+    func undecodableGivesNoOutput(_ name: String) throws {
+        let r = Normalizer.normalize(try Fixtures.data("bad/" + name), fileName: name)
+        #expect(r.xml == nil && r.report == nil)
+        #expect(r.diagnostics.first?.code == "read.encoding")
+    }
+
+    @Test func variantsNormalizeToValidXML() throws {
+        for url in Fixtures.files(in: "variants", ext: "txt") {
+            let r = Normalizer.normalize(try Data(contentsOf: url), fileName: url.lastPathComponent)
+            #expect(r.schemaErrors.isEmpty && r.xml != nil, "\(url.lastPathComponent)")
+        }
+    }
+}

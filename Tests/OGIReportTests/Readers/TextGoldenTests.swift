@@ -19,6 +19,11 @@ import Testing
         #expect(!result.hasErrors)
     }
 
+    @Test func everySeedHasAGolden() {
+        let seeds = Fixtures.files(in: "seeds", ext: "txt").map { $0.deletingPathExtension().lastPathComponent }
+        #expect(Self.goldens.map { $0.deletingPathExtension().lastPathComponent } == seeds)
+    }
+
     @Test(arguments: goldens)
     func goldenValidates(_ golden: URL) throws {
         #expect(SchemaValidator.shared.validate(try Data(contentsOf: golden), fileName: golden.lastPathComponent).isEmpty)

@@ -35,7 +35,7 @@ enum WriterSampleReports {
         }
         set(&r, CellValue.number("t1.fees.feeAmount", Decimal(string: "282.1")!))
         set(&r, CellValue(concept: "t1.licensing.decisions", presence: .text, raw: "详见附件"))
-        set(&r, CellValue(concept: "t1.penalty.decisions", presence: .value, number: 72, raw: "约72", uncertain: true))
+        set(&r, CellValue(concept: "t1.penalty.decisions", presence: .value, number: 72, raw: "增72", uncertain: true))
         set(&r, CellValue(concept: "t1.enforcement.decisions", presence: .notApplicable, raw: "无"))
         return r
     }
