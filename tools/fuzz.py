@@ -35,6 +35,7 @@ Each text case runs `ogi normalize IN -o OUT.xml`, `ogi check IN`, and on OUT.xm
 `ogi template --from` on the mutated XML. A case fails on:
   crash        killed by a signal, or an exit status not in {0, 1, 2}
   hang         still running after --timeout seconds
+  slow         more than 1 s + 0.5 s per MB of input (ogi's linear rate is ~0.1 s/MB): superlinear code
   memory       peak RSS above --max-rss-mb
   stderr       a line on stderr not shaped `FILE:LINE[:COL]: severity[code]: …` or `FILE: severity…`
                (libxml2's own messages, Swift runtime "Fatal error", multi-line messages…)
@@ -63,6 +64,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEVERITY_LINE = re.compile(r"^.+?(:\d+(:\d+)?)?: (note|warning|error)(\[[^\]\s]*\])?: ")
 KEEP_PER_SIGNATURE = 3
 MAX_INPUT = 12_000_000  # stacked mutations are cut to this many bytes
+SLOW_BASE, SLOW_PER_MB = 1.0, 0.5  # a run slower than this (seconds) counts as "slow": ogi reads ~10 MB/s
 
 
 # ---------------------------------------------------------------- running ogi
@@ -159,6 +161,10 @@ def problems_of(run, name, input_path, max_rss_kb, stdout_is_diagnostics=False):
         # the same bug crashes every command that reaches it: the signature leaves the command out
         found.append((f"crash:{norm(reason, input_path)} @ {frame}", f"{name}: {how}; {reason} @ {frame}"))
         return found  # the crash report on stderr is not checked for shape
+    mb = os.path.getsize(input_path) / 1e6
+    if run.seconds > SLOW_BASE + SLOW_PER_MB * mb:
+        found.append((f"slow:{name}", f"{run.seconds:.1f}s for {mb:.2f} MB (more than {SLOW_BASE}s + {SLOW_PER_MB}s/MB: "
+                                      f"superlinear?)"))
     if run.maxrss_kb > max_rss_kb:
         found.append((f"memory:{name}", f"peak RSS {run.maxrss_kb // 1024} MB"))
     streams = [("stderr", errtext)]
@@ -982,6 +988,12 @@ def bench(args):
         inputs.append((f"{mb} MB: one long narrative line", seed + b"\n" + cut(longest, n) + b"\n"))
         inputs.append((f"{mb} MB: one long tab row", seed + b"\n" + cut(row, n) + b"\n"))
         inputs.append((f"{mb} MB: blank lines", seed + b"\n" * n))
+    for k in (25, 50, 100):  # empty cells of one row in the one-cell-per-line layout
+        inputs.append((f"{k}k tab-only lines in a table row", "三、收到和处理政府信息公开申请情况\n\t（二）部分公开\n".encode()
+                       + b"\t\n" * (k * 1000) + b"\t0\n"))
+    for k in (25, 50, 100):  # empty cells of one row in the tab-table layout
+        inputs.append((f"{k}k tabs in one table row", "三、收到和处理政府信息公开申请情况\n（二）部分公开".encode()
+                       + b"\t" * (k * 1000) + b"0\n"))
     base_t = base_m = None
     print(f"{'input':36s} {'bytes':>10s} {'exit':>4s} {'seconds':>8s} {'x seed':>8s} {'MB RSS':>7s} {'x seed':>7s} {'stderr lines':>12s}")
     for name, data in inputs:
