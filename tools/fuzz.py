@@ -18,8 +18,10 @@ Options:
     --minimise FILE  shrink FILE (text or XML) to a smaller input that still shows the same failure
                      (--signature SUBSTRING picks which failure when FILE shows several); writes FILE.min
     --check FILE…    run the commands and checks on these files (e.g. Fixtures/fuzz/*: the reproducers)
-    --bench          measure time and peak memory of `ogi normalize` on a plain seed, a 1 MB and a 10 MB
-                     input (the seed repeated) and a 1 MB / 10 MB single long line; prints ratios
+    --start I        with --cases/--seconds: the first case number (default 0)
+    --bench          time and peak memory of `ogi normalize` on a plain seed and on 1 MB / 10 MB inputs (the
+                     seed repeated, one long narrative line, one long tab row, blank lines) and 25k-100k
+                     empty cells in one table row; prints ratios to the plain seed (--repeat N: best of N)
 
 Inputs: Fixtures/seeds/*.txt and Fixtures/variants/* (text), mutated by byte flips, truncation (also in
 the middle of a UTF-8 sequence), line deletion/duplication/shuffling, tab and newline insertion/removal,
@@ -43,6 +45,8 @@ Each text case runs `ogi normalize IN -o OUT.xml`, `ogi check IN`, and on OUT.xm
                saying its own output fails the schema (both are bugs in ogi)
   inconsistent `ogi validate` accepts an XML file that `ogi template --from` / `ogi check` refuse
                with exit 2 (the reader and the schema disagree about what is valid)
+Crashes are grouped by the Swift runtime's message and the first frame in Sources/ of the backtrace the
+runtime prints on stderr (release builds carry enough symbols; no debugger needed).
 Each distinct failure found so far has a minimal reproducer in Fixtures/fuzz/ (see its README.md).
 Failing inputs are saved as DIR/SIGNATURE-HASH/CASE/{input,cmd.txt,stderr.txt,stdout.txt}, a few per
 distinct signature. The run ends with a table of distinct failures and "N passed, N failed".
