@@ -59,7 +59,15 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
             loc = "line \(l)" + (column.map { ":\($0)" } ?? "") + ": "
         }
         let tag = severity.rawValue + (code.map { "[\($0)]" } ?? "")
-        return loc + tag + ": " + message
+        return loc + tag + ": " + Diagnostic.oneLine(message)
+    }
+
+    /// The message on one line: line breaks quoted from the source (a wrapped cell) are shown
+    /// as "⏎", so each diagnostic stays one line of output.
+    static func oneLine(_ message: String) -> String {
+        guard message.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return message }
+        return message.replacingOccurrences(of: "\r\n", with: "⏎")
+            .replacingOccurrences(of: "\n", with: "⏎").replacingOccurrences(of: "\r", with: "⏎")
     }
 
     /// A JSON object with the same fields (keys: severity, code, message, file, line, column).

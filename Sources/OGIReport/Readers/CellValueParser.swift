@@ -4,7 +4,11 @@ import Foundation
 struct ParsedCell: Sendable, Hashable {
     var presence: Presence
     var number: Decimal?
-    var unit: String?
+    /// Index + 1 of the unit in ``CellValueParser/units`` (0: none); kept as a number so that a
+    /// parsed cell holds no reference and copies for free.
+    var unitIndex: UInt8 = 0
+    /// A unit written after the number ("万元"), if any.
+    var unit: String? { unitIndex == 0 ? nil : CellValueParser.units[Int(unitIndex) - 1] }
     /// True when the number was read from a doubtful cell (see ``CellValueParser``).
     var uncertain: Bool
     /// A minus sign was written (doubtful for kinds other than signed counts).
@@ -21,9 +25,9 @@ struct ParsedCell: Sendable, Hashable {
         return p
     }
 
-    static let blank = ParsedCell(presence: .blank, number: nil, unit: nil, uncertain: false)
-    static let notApplicable = ParsedCell(presence: .notApplicable, number: nil, unit: nil, uncertain: false)
-    static let text = ParsedCell(presence: .text, number: nil, unit: nil, uncertain: false)
+    static let blank = ParsedCell(presence: .blank, number: nil, uncertain: false)
+    static let notApplicable = ParsedCell(presence: .notApplicable, number: nil, uncertain: false)
+    static let text = ParsedCell(presence: .text, number: nil, uncertain: false)
 }
 
 /// Parses table cell text into a presence, a number and a unit.
@@ -54,8 +58,14 @@ enum CellValueParser {
     }
 
     private static let maxScalars = 24
-    /// First scalars of the not-applicable marks (folded), to skip the set lookup for numbers.
-    private static let notApplicableFirst: Set<UInt32> = Set(notApplicableScalars.compactMap(\.first))
+    /// True when a scalar (folded) can start a not-applicable mark: / \\ - — – 无 不 × x.
+    @inline(__always)
+    private static func mayStartMark(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2F, 0x5C, 0x2D, 0x2014, 0x2013, 0x65E0, 0x4E0D, 0xD7, 0x78: return true
+        default: return false
+        }
+    }
 
     private static func parse(_ raw: String, buffer v: UnsafeMutableBufferPointer<UInt32>) -> ParsedCell {
         // Collect scalars, folding full-width ASCII, dropping every kind of whitespace.
@@ -73,7 +83,7 @@ enum CellValueParser {
             n += 1
         }
         if n == 0 { return .blank }
-        if n <= 3 && notApplicableFirst.contains(v[0]) && notApplicableScalars.contains(Array(v[0..<n])) { return .notApplicable }
+        if n <= 3 && mayStartMark(v[0]) && notApplicableScalars.contains(Array(v[0..<n])) { return .notApplicable }
         var onlyDashes = true
         for k in 0..<n where v[k] != 0x2D && v[k] != 0x2F { onlyDashes = false; break }
         if onlyDashes { return .notApplicable }
@@ -124,16 +134,16 @@ enum CellValueParser {
         if groupDigits >= 0 && groupDigits != 3 { badGrouping = true }
         if digits == 0 || i == start || overflow || badGrouping || (seenPoint && scale == 0) { return .text }
         // Unit.
-        var unit: String?
+        var unitIndex: UInt8 = 0
         if i < n {
             let tail = Array(v[i..<n])
             guard let k = unitScalars.firstIndex(of: tail) else { return .text }
-            unit = units[k]
+            unitIndex = UInt8(k + 1)
         }
         var number = Decimal(mantissa)
         if scale > 0 { number = Decimal(sign: .plus, exponent: -scale, significand: number) }
         if negative && number != 0 { number = -number }
-        return ParsedCell(presence: number == 0 ? .zero : .value, number: number, unit: unit,
+        return ParsedCell(presence: number == 0 ? .zero : .value, number: number, unitIndex: unitIndex,
                           uncertain: signWord || innerSpaceBetweenDigits, minusSign: negative && !signWord && number != 0)
     }
 

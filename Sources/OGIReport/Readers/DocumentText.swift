@@ -130,7 +130,12 @@ enum DocumentText {
     /// Parses an ASCII/full-width number of at most `maxDigits` digits at `i`.
     static func arabicNumber(_ s: [Unicode.Scalar], _ i: Int, maxDigits: Int) -> (Int, Int)? {
         var j = i, v = 0
-        while j < s.count, let d = digit(s[j]) { v = v * 10 + d; j += 1 }
+        // Only the first `maxDigits` digits are accumulated: a longer run (a 20-digit number at
+        // the start of a line) is no marker and must not overflow.
+        while j < s.count, let d = digit(s[j]) {
+            if j - i < maxDigits { v = v * 10 + d }
+            j += 1
+        }
         guard j > i, j - i <= maxDigits else { return nil }
         return (v, j)
     }

@@ -45,27 +45,50 @@ enum LabelText {
         }
     }
 
-    /// The normalised form of a label (see the type's documentation).
+    /// The normalised form of a label (see the type's documentation). Works on the UTF-8 bytes:
+    /// most scalars are copied through; only spaces, quotes and foldable scalars are decoded.
     static func normalize(_ s: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        var previousWasDigit = false
-        for u in s.unicodeScalars {
-            let v = u.value
-            if v < 0x80 {
-                // ASCII fast path: drop whitespace and quotes, keep the rest.
-                if v == 0x20 || (v >= 0x09 && v <= 0x0D) || v == 0x22 || v == 0x27 { continue }
-                previousWasDigit = v >= 0x30 && v <= 0x39
-                out.append(UInt8(v))
-                continue
+        var s = s
+        return s.withUTF8 { b -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var previousWasDigit = false
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c0 = b[i]
+                if c0 < 0x80 {
+                    // ASCII: drop whitespace and quotes, keep the rest.
+                    i += 1
+                    if c0 == 0x20 || (c0 >= 0x09 && c0 <= 0x0D) || c0 == 0x22 || c0 == 0x27 { continue }
+                    previousWasDigit = c0 >= 0x30 && c0 <= 0x39
+                    out.append(c0)
+                    continue
+                }
+                // Decode one scalar (input is valid UTF-8: it comes from a String).
+                let len = c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : 2
+                guard i + len <= n else { break }
+                var v: UInt32
+                switch len {
+                case 2: v = (UInt32(c0 & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
+                case 3: v = (UInt32(c0 & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                default:
+                    v = (UInt32(c0 & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6)
+                        | UInt32(b[i + 3] & 0x3F)
+                }
+                if isSpace(v) || isQuote(v) { i += len; continue }
+                var f = fold(v)
+                if f == 0x3001 && previousWasDigit { f = 0x2E }  // "1、" → "1."
+                previousWasDigit = f >= 0x30 && f <= 0x39
+                if f == v {
+                    for k in 0..<len { out.append(b[i + k]) }
+                } else {
+                    appendUTF8(f, to: &out)
+                }
+                i += len
             }
-            if isSpace(v) || isQuote(v) { continue }
-            var f = fold(v)
-            if f == 0x3001 && previousWasDigit { f = 0x2E }  // "1、" → "1."
-            previousWasDigit = f >= 0x30 && f <= 0x39
-            appendUTF8(f, to: &out)
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     @inline(__always)
@@ -218,12 +241,18 @@ struct LabelEntry<Target: Sendable>: Sendable {
     let core: String
     let number: Int?
 
+    /// The core's UTF-8 bytes and scalar count, for prefix matching without String comparisons.
+    let coreBytes: [UInt8]
+    let coreCount: Int
+
     init(_ label: String, _ target: Target) {
         self.target = target
         normalized = LabelText.normalize(label)
         let split = LabelText.splitNumbering(normalized)
         core = split.core
         number = split.number
+        coreBytes = Array(core.utf8)
+        coreCount = core.unicodeScalars.count
     }
 }
 
@@ -272,21 +301,35 @@ struct LabelMatcher<Target: Sendable>: Sendable {
 
     /// The entries matching a normalised cell text at the best level found (empty when none).
     func match(_ normalized: String) -> (level: MatchLevel, entries: [LabelEntry<Target>]) {
+        let (level, indices) = matchIndices(normalized)
+        return (level, indices.map { entries[$0] })
+    }
+
+    /// Like ``match(_:)``, giving indices into ``entries`` (no copies of the entries).
+    func matchIndices(_ normalized: String) -> (level: MatchLevel, indices: [Int]) {
         if normalized.isEmpty { return (.prefix, []) }
-        if let hit = byNormalized[ByteKey(normalized)] { return (.exact, hit.map { entries[$0] }) }
+        if let hit = byNormalized[ByteKey(normalized)] { return (.exact, hit) }
         let split = LabelText.splitNumbering(normalized)
         guard !split.core.isEmpty else { return (.prefix, []) }
-        if let hit = byCore[ByteKey(split.core)] { return (.core, hit.map { entries[$0] }) }
+        if let hit = byCore[ByteKey(split.core)] { return (.core, hit) }
         // Prefix: the cell extends a known label ("部分公开（…）") or is a truncated long label.
+        // Normalised text is compared byte by byte (UTF-8 prefixes on scalar boundaries).
         let cellCount = split.core.unicodeScalars.count
-        var best: [LabelEntry<Target>] = []
+        let cellBytes = Array(split.core.utf8)
+        func bytePrefix(_ whole: [UInt8], _ prefix: [UInt8]) -> Bool {
+            guard prefix.count <= whole.count else { return false }
+            for k in 0..<prefix.count where whole[k] != prefix[k] { return false }
+            return true
+        }
+        var best: [Int] = []
         var bestLength = 0
-        for e in entries {
-            let n = e.core.unicodeScalars.count
-            if n >= minimumPrefix && split.core.hasPrefix(e.core) {
-                if n > bestLength { best = [e]; bestLength = n } else if n == bestLength { best.append(e) }
-            } else if cellCount >= max(minimumPrefix, 6) && e.core.hasPrefix(split.core) && cellCount >= bestLength {
-                if cellCount > bestLength { best = [e]; bestLength = cellCount } else { best.append(e) }
+        for (k, e) in entries.enumerated() {
+            let n = e.coreCount
+            if n >= minimumPrefix && n < cellCount && bytePrefix(cellBytes, e.coreBytes) {
+                if n > bestLength { best = [k]; bestLength = n } else if n == bestLength { best.append(k) }
+            } else if cellCount >= max(minimumPrefix, 6) && cellCount < n && cellCount >= bestLength
+                        && bytePrefix(e.coreBytes, cellBytes) {
+                if cellCount > bestLength { best = [k]; bestLength = cellCount } else { best.append(k) }
             }
         }
         return (.prefix, best)

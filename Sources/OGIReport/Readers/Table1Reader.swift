@@ -54,17 +54,17 @@ enum Table1Reader {
 
     /// Matches a header cell to a column, preferring the current block.
     static func column(_ cell: GridCell, block: String?) -> Column? {
-        let (_, found) = columns.match(cell.normalized)
-        if let block, let c = found.first(where: { $0.target.block == block }) { return c.target }
+        let found = columns.matchIndices(cell.normalized).indices.map { columns.entries[$0].target }
+        if let block, let c = found.first(where: { $0.block == block }) { return c }
         guard let first = found.first else { return nil }
-        return found.allSatisfy({ $0.target.key == first.target.key }) ? first.target : nil
+        return found.allSatisfy({ $0.key == first.key }) ? first : nil
     }
 
     /// Matches a row label (row labels are unique across blocks within the format).
     static func row(_ cell: GridCell) -> Row? {
-        let (_, found) = rows.match(cell.normalized)
+        let found = rows.matchIndices(cell.normalized).indices.map { rows.entries[$0].target }
         guard let first = found.first else { return nil }
-        return found.allSatisfy({ $0.target.key == first.target.key }) ? first.target : nil
+        return found.allSatisfy({ $0.key == first.key }) ? first : nil
     }
 
     /// Column keys of each block in either edition, and the largest column count.
@@ -91,6 +91,7 @@ enum Table1Reader {
     static func scan(_ grid: TableGrid, fileName: String) -> TableDraft {
         var draft = TableDraft(table: .t1, fileName: fileName, grid: grid)
         var block: String?
+        var blockFromCaption = false  // the block was named by a caption (not guessed from a row)
         var headers: [String: [String?]] = [:]
         var lastHeader: (block: String?, columns: [String?])?
         var lastRowWasHeader = false
@@ -106,16 +107,30 @@ enum Table1Reader {
             pendingUnknown.removeAll()
         }
 
+        var carry: GridRow?  // the previous row, when it was unknown text only (maybe a label's first part)
         for var row in grid.rows {
             if row.isEmpty { if draft.foundTable { draft.consume(row) }; continue }
             row.cells = row.joiningWrappedCells(isLabel: isLabel)
+            // A label wrapped over two lines: the previous, unknown, text-only row joined to this one.
+            if let previous = carry, let first = row.cells.first(where: { !$0.isEmpty }), !first.isValueLike,
+               isLabel(first.normalized) == nil {
+                var merged = GridRow(cells: previous.cells + row.cells, lines: previous.lines + row.lines)
+                merged.cells = merged.joiningWrappedCells(isLabel: isLabel)
+                if let head = merged.cells.first(where: { !$0.isEmpty }), isLabel(head.normalized) != nil {
+                    row = merged
+                    if pendingUnknown.last?.firstLine == previous.firstLine { pendingUnknown.removeLast() }
+                }
+            }
+            carry = nil
             var i = row.cells.firstIndex { !$0.isEmpty } ?? 0
             var used = false
             // Caption (possibly followed by more cells on the same line).
-            let (_, cap) = captions.match(row.cells[i].normalized)
-            if let c = cap.first {
+            let capHits = row.cells[i].isValueLike ? [] : captions.matchIndices(row.cells[i].normalized).indices
+            if let hit = capHits.first {
+                let c = captions.entries[hit]
                 flushUnknown()
                 block = c.target
+                blockFromCaption = true
                 lastHeader = nil; lastRowWasHeader = false; draft.openRow = nil
                 if let v = EditionDetector.vote(.t1, normalized: c.normalized) { draft.evidence.add(v, line: row.firstLine) }
                 used = true
@@ -125,6 +140,7 @@ enum Table1Reader {
                 flushUnknown()
                 draft.reject(row, code: "unknown-block", reason: "unknown block “\(row.cells[i].raw)” in table 1")
                 block = nil
+                blockFromCaption = false
                 lastHeader = nil; lastRowWasHeader = false; draft.openRow = nil
                 continue
             }
@@ -139,21 +155,27 @@ enum Table1Reader {
                 let start = isHeaderStart ? i + 1 : i
                 var labels = Array(row.cells[start...])
                 while let last = labels.last, last.isEmpty { labels.removeLast() }
+                // Without a caption, the header's block is the one block all its columns belong to (if any).
+                let known = blockFromCaption ? block : nil
+                var candidates: Set<String>?
                 for c in labels {
                     if c.isEmpty { cols.append(nil); continue }
-                    guard let col = column(c, block: block) else {
+                    guard let col = column(c, block: known) else {
                         draft.warn("unknown-column", "unknown column “\(c.raw)” in table 1", line: c.line, column: c.column)
                         cols.append(nil); continue
                     }
                     if let v = EditionDetector.vote(.t1, normalized: c.normalized) { draft.evidence.add(v, line: c.line) }
-                    cols.append(block == nil || col.block == block ? col.key : nil)
+                    cols.append(known == nil || col.block == known ? col.key : nil)
+                    let blocks = Set(columns.match(c.normalized).entries.map(\.target.block))
+                    candidates = candidates.map { $0.intersection(blocks) } ?? blocks
                 }
-                if !isHeaderStart && lastRowWasHeader, let h = lastHeader, h.block == block {
-                    lastHeader = (block, h.columns + cols)
+                let headerBlock = known ?? (candidates?.count == 1 ? candidates?.first : nil)
+                if !isHeaderStart && lastRowWasHeader, let h = lastHeader, h.block == headerBlock {
+                    lastHeader = (headerBlock, h.columns + cols)
                 } else {
-                    lastHeader = (block, cols)
+                    lastHeader = (headerBlock, cols)
                 }
-                if let b = block, let h = lastHeader { headers[b] = h.columns }
+                if let b = headerBlock, let h = lastHeader { headers[b] = h.columns }
                 lastRowWasHeader = true
                 draft.consume(row)
                 continue
@@ -164,15 +186,16 @@ enum Table1Reader {
                 flushUnknown()
                 if let v = EditionDetector.vote(.t1, normalized: cell.normalized) { draft.evidence.add(v, line: cell.line) }
                 if block != r.block {
-                    if block != nil {
+                    if block != nil && blockFromCaption {
                         draft.warn("block-mismatch", "row “\(cell.raw)” belongs to \(r.block), not to the block above it",
                                    line: cell.line, column: cell.column)
                     }
                     block = r.block
+                    blockFromCaption = false
                 }
                 // Its block's header, or the last header seen when it had no caption and fits this block.
                 var columns = headers[r.block]
-                if columns == nil, let h = lastHeader, h.block == nil, let known = blockColumns[r.block]?.keys,
+                if columns == nil, let h = lastHeader, h.block == nil || h.block == r.block, let known = blockColumns[r.block]?.keys,
                    h.columns.allSatisfy({ $0.map(known.contains) ?? true }) {
                     columns = h.columns
                     headers[r.block] = h.columns
@@ -203,6 +226,7 @@ enum Table1Reader {
                 draft.reject(row, code: "unknown-row", reason: "unknown row “\(cell.raw)” in table 1")
             } else {
                 pendingUnknown.append(row)
+                if firstValue == nil { carry = row }
             }
         }
         return draft

@@ -84,7 +84,7 @@ enum Table2Reader {
 
     /// The 勾稽关系 note (or a cell that quotes it).
     static func isNote(_ normalized: String) -> Bool {
-        normalized == noteNormalized || LabelText.contains(normalized, "勾稽关系")
+        normalized.utf8.count >= 12 && (normalized == noteNormalized || LabelText.contains(normalized, "勾稽关系"))
     }
 
     static let noteNormalized = LabelText.normalize(ConceptTable.t2Note)
@@ -114,8 +114,10 @@ enum Table2Reader {
 
         /// Candidates for a label cell, resolved by the current group and the numbering.
         func resolve(_ cell: GridCell) -> (target: Target?, ambiguous: Bool) {
-            let (_, found) = L.rows.match(cell.normalized)
-            if found.isEmpty { return (nil, false) }
+            let (_, hits) = L.rows.matchIndices(cell.normalized)
+            if hits.isEmpty { return (nil, false) }
+            if hits.count == 1 { return (L.rows.entries[hits[0]].target, false) }
+            let found = hits.map { L.rows.entries[$0] }
             var targets: [Target] = []
             for e in found where !targets.contains(e.target) { targets.append(e.target) }
             if targets.count == 1 { return (targets[0], false) }
@@ -141,8 +143,8 @@ enum Table2Reader {
                 let r = rows[j]
                 if r.isEmpty || r.cells.allSatisfy({ $0.isEmpty || isHeaderCell($0) }) { j += 1; continue }
                 for c in r.cells where !c.isEmpty {
-                    let (_, found) = L.rows.match(c.normalized)
-                    return found.contains { if case .row(let k) = $0.target { return L.otherSubRows.contains(k) }; return false }
+                    let (_, hits) = L.rows.matchIndices(c.normalized)
+                    return hits.contains { if case .row(let k) = L.rows.entries[$0].target { return L.otherSubRows.contains(k) }; return false }
                 }
                 return false
             }
@@ -194,8 +196,7 @@ enum Table2Reader {
             var k = classify(row)
             // A label wrapped over two lines: the previous, unknown, text-only row joined to this one.
             if let previous = carry, k.labels.isEmpty, let u = k.unknown.first, u == row.cells.firstIndex(where: { !$0.isEmpty }) {
-                var merged = GridRow(cells: previous.cells + row.cells, lines: previous.lines + row.lines,
-                                     texts: previous.texts + row.texts)
+                var merged = GridRow(cells: previous.cells + row.cells, lines: previous.lines + row.lines)
                 merged.cells = merged.joiningWrappedCells(isLabel: isLabel)
                 let mk = classify(merged)
                 if let last = mk.labels.last, !mk.unknown.contains(where: { $0 > last.index }) {

@@ -33,9 +33,16 @@ struct TableDraft: Sendable {
     /// Blocks whose header was missing (warned once each).
     private var warnedMissingHeader: Set<String> = []
 
+    /// The body's lines (for the verbatim text of fragments).
+    let sourceLines: [SourceLine]
+
     init(table: TableID, fileName: String, grid: TableGrid) {
         self.table = table; self.fileName = fileName; self.layout = grid.layout; self.bodyLastLine = grid.lastNonBlankLine
+        self.sourceLines = grid.lines
     }
+
+    /// The verbatim source text of a row.
+    func text(of row: GridRow) -> String { TableGrid.text(of: row.lines, in: sourceLines) }
 
     /// True when the reader found anything of a table.
     var foundTable: Bool { firstLine != nil }
@@ -60,7 +67,7 @@ struct TableDraft: Sendable {
     /// Keeps a whole row verbatim as a fragment (its lines count as consumed) and warns.
     mutating func reject(_ row: GridRow, code: String, reason: String) {
         consume(row)
-        fragments.append(Fragment(text: row.text, lines: row.lineRange, reason: reason))
+        fragments.append(Fragment(text: text(of: row), lines: row.lineRange, reason: reason))
         let at = row.cells.first(where: { !$0.isEmpty }) ?? row.cells.first
         warn(code, reason, line: at?.line ?? row.firstLine, column: at?.column)
     }
@@ -74,18 +81,45 @@ struct TableDraft: Sendable {
         warn(code, reason, line: first.line, column: first.column)
     }
 
+    /// A number for each (table, block, row key) of either edition, built once: rows are compared
+    /// and looked up by it rather than by their string keys.
+    static let rowIDs: [TableID: [String: [String: Int]]] = {
+        var out: [TableID: [String: [String: Int]]] = [:]
+        var next = 0
+        for t in TableID.allCases {
+            for e in Edition.allCases {
+                for b in ConceptTable.spec(t, e).blocks {
+                    for r in b.rows where out[t]?[b.key]?[r.key] == nil {
+                        out[t, default: [:]][b.key, default: [:]][r.key] = next
+                        next += 1
+                    }
+                }
+            }
+        }
+        return out
+    }()
+
+    static func rowID(_ table: TableID, _ block: String, _ rowKey: String) -> Int {
+        rowIDs[table]?[block]?[rowKey] ?? -1
+    }
+
+    /// Row ids read so far.
+    private var readIDs: [Int] = []
+
     /// Records a data row unless its row was read already (then it becomes a fragment).
     /// A row with fewer value cells than `capacity` stays open: value cells on the rows right
     /// after it (a row split by a blank line or a wrapped label) are added by ``continueOpenRow``.
     mutating func addRow(_ row: DraftRow, label: String, capacity: Int) {
         openRow = nil
-        if let previous = rows.firstIndex(where: { $0.rowKey == row.rowKey && $0.block == row.block }) {
+        let id = Self.rowID(table, row.block, row.rowKey)
+        if let previous = readIDs.firstIndex(of: id) {
             reject(row.source, code: "duplicate-row",
                    reason: "row \(label) appears again (first at line \(rows[previous].source.firstLine)); the second one is not used")
             return
         }
         consume(row.source)
         rows.append(row)
+        readIDs.append(id)
         if Self.trimmedCount(row.values) < capacity { openRow = (rows.count - 1, capacity) }
     }
 
@@ -114,7 +148,6 @@ struct TableDraft: Sendable {
         guard combined.count <= capacity else { return false }
         rows[index].values = combined
         rows[index].source.lines += source.lines
-        rows[index].source.texts += source.texts
         consume(source)
         if !warnedSplitRow {
             warnedSplitRow = true
@@ -137,8 +170,16 @@ struct TableDraft: Sendable {
         let order: Int
         func exists(in e: Edition) -> Bool { e == .e2019 ? in2019 : in2021 }
     }
+    /// The slots a row's value cells map to: the spec's, or those of the table's own header.
+    struct SlotList {
+        let known: [Slot]
+        let own: [Slot?]?
+        var count: Int { own?.count ?? known.count }
+        subscript(i: Int) -> Slot? { own.map { $0[i] } ?? known[i] }
+    }
+
     /// One row of a spec, with its slots in column order.
-    struct RowSlots: Sendable { let block: BlockSpec; let row: RowSpec; let slots: [Slot] }
+    struct RowSlots: Sendable { let block: BlockSpec; let row: RowSpec; let slots: [Slot]; let id: Int }
 
     /// The spec rows of each table in each edition, with their concepts, built once.
     static let layouts: [TableID: [Edition: [RowSlots]]] = {
@@ -154,7 +195,7 @@ struct TableDraft: Sendable {
                             return Slot(key: c.key, id: id, kind: concept.kind, in2019: concept.editions.contains(.e2019),
                                         in2021: concept.editions.contains(.e2021), order: order)
                         }
-                        rows.append(RowSlots(block: b, row: r, slots: slots))
+                        rows.append(RowSlots(block: b, row: r, slots: slots, id: rowID(t, b.key, r.key)))
                     }
                 }
                 out[t, default: [:]][e] = rows
@@ -171,29 +212,26 @@ struct TableDraft: Sendable {
         let other: Edition = edition == .e2019 ? .e2021 : .e2019
         let specRows = Self.layouts[table]?[edition] ?? []
         let otherRows = Self.layouts[table]?[other] ?? []
-        func specIndex(_ block: String, _ rowKey: String) -> Int? {
-            specRows.firstIndex { $0.row.key == rowKey && $0.block.key == block }
-        }
-        let readIndices = rows.map { specIndex($0.block, $0.rowKey) }
+        let readIndices = readIDs.map { id in specRows.firstIndex { $0.id == id } }
         let lastReadIndex = readIndices.compactMap { $0 }.max() ?? -1
         let lastRowMissing = !specRows.isEmpty && !readIndices.contains(specRows.count - 1)
         let reachesEnd = lastLine != nil && lastLine == bodyLastLine
         let lastSourceRow = rows.indices.max { rows[$0].source.lastLine < rows[$1].source.lastLine }
 
         // Lay each row's value cells out on its slots (nil: an unknown header cell).
-        var laidOut: [(slots: [Slot?], values: [GridCell], extra: [GridCell])] = []
+        var laidOut: [(slots: SlotList, values: [GridCell], extra: [GridCell])] = []
         laidOut.reserveCapacity(rows.count)
         for (n, row) in rows.enumerated() {
             let rowSlots = readIndices[n].map { specRows[$0] }
-                ?? otherRows.first { $0.row.key == row.rowKey && $0.block.key == row.block }
+                ?? otherRows.first { $0.id == readIDs[n] }
             let known = rowSlots?.slots ?? []
-            let slots: [Slot?]
+            let slots: SlotList
             if let own = row.columns {
                 // The table's own header: find each column among the row's slots of either edition.
-                let alt = otherRows.first { $0.row.key == row.rowKey && $0.block.key == row.block }?.slots ?? []
-                slots = own.map { key in key.flatMap { k in known.first { $0.key == k } ?? alt.first { $0.key == k } } }
+                let alt = otherRows.first { $0.id == readIDs[n] }?.slots ?? []
+                slots = SlotList(known: [], own: own.map { key in key.flatMap { k in known.first { $0.key == k } ?? alt.first { $0.key == k } } })
             } else {
-                slots = known
+                slots = SlotList(known: known, own: nil)
                 if table == .t1 && !warnedMissingHeader.contains(row.block) {
                     warnedMissingHeader.insert(row.block)
                     warn("missing-header", "no header row (信息内容 …) before this row; columns taken in the official order",
@@ -213,8 +251,10 @@ struct TableDraft: Sendable {
         let lastRowShort = lastSourceRow.map { laidOut[$0].values.count < laidOut[$0].slots.count } ?? false
         let truncated = foundTable && reachesEnd && (lastRowMissing || lastRowShort)
 
-        var cells: [(order: Int, cell: CellValue)] = []
+        var cells: [CellValue] = []
+        var orders: [Int] = []
         cells.reserveCapacity(rows.count * 7)
+        orders.reserveCapacity(rows.count * 7)
         for (index, row) in rows.enumerated() {
             let (slots, values, extra) = laidOut[index]
             if extra.contains(where: { !$0.isEmpty }) {
@@ -230,7 +270,8 @@ struct TableDraft: Sendable {
                 }
                 guard slot.exists(in: edition) else { misfits.append(cell); continue }
                 let parsed = cell.parsed.resolved(for: slot.kind)
-                cells.append((slot.order, CellValue(concept: slot.id, presence: parsed.presence, number: parsed.number,
+                orders.append(slot.order)
+                cells.append((CellValue(concept: slot.id, presence: parsed.presence, number: parsed.number,
                                                     unit: parsed.unit, raw: cell.raw, uncertain: parsed.uncertain,
                                                     position: cell.position)))
                 fitted += 1
@@ -239,7 +280,7 @@ struct TableDraft: Sendable {
                 // The whole row when none of it fits, else just the cells that do not.
                 let whole = fitted == 0
                 let first = misfits[0]
-                let text = whole ? row.source.text : misfits.map(\.raw).joined(separator: "\t")
+                let text = whole ? self.text(of: row.source) : misfits.map(\.raw).joined(separator: "\t")
                 let lines = whole ? row.source.lineRange : LineRange(first.line, misfits.map(\.lastLine).max() ?? first.line)
                 fragments.append(Fragment(text: text, lines: lines,
                                           reason: "row \(rowName(row)) is not in the \(edition.rawValue) edition of the tables"))
@@ -249,9 +290,9 @@ struct TableDraft: Sendable {
             }
             if values.count < slots.count {
                 let cutHere = truncated && index == lastSourceRow
-                let missing = slots[values.count...].compactMap { $0 }.filter { $0.exists(in: edition) }
+                let missing = (values.count..<slots.count).compactMap { slots[$0] }.filter { $0.exists(in: edition) }
                 if !cutHere && !missing.isEmpty {
-                    for slot in missing { cells.append((slot.order, .blank(slot.id))) }
+                    for slot in missing { orders.append(slot.order); cells.append(.blank(slot.id)) }
                     let at = values.last ?? row.source.cells.last
                     warn("short-row", "row \(rowName(row)) has \(values.count) value cell(s) for \(slots.count) column(s); "
                          + "the missing ones are read as blank", line: at?.line ?? row.source.firstLine,
@@ -261,7 +302,7 @@ struct TableDraft: Sendable {
         }
         // Missing rows and columns.
         var have = [Bool](repeating: false, count: ConceptTable.all.count)
-        for c in cells where c.order < have.count { have[c.order] = true }
+        for o in orders where o < have.count { have[o] = true }
         for (i, sr) in specRows.enumerated() {
             if truncated && i >= lastReadIndex { continue }
             let missing = sr.slots.filter { !have[$0.order] }
@@ -269,7 +310,8 @@ struct TableDraft: Sendable {
             let name = rowLabel(sr.block, sr.row)
             if missing.count == sr.slots.count {
                 warn("missing-row", "row \(name) of the \(edition.rawValue) edition is not in the table", line: firstLine)
-            } else if let r = rows.first(where: { $0.block == sr.block.key && $0.rowKey == sr.row.key }) {
+            } else if let k = readIDs.firstIndex(of: sr.id) {
+                let r = rows[k]
                 warn("missing-column", "row \(name) has no cell for \(missing.map(\.id).joined(separator: ", ")) "
                      + "(column not in the header)", line: r.source.firstLine)
             }
@@ -288,8 +330,10 @@ struct TableDraft: Sendable {
                  line: lastLine)
         }
         // Canonical concept order (the order StatTable.sortCells() gives), sorted on precomputed integers.
-        cells.sort { $0.order < $1.order }
-        return StatTable(id: table, lines: firstLine.map { LineRange($0, lastLine ?? $0) }, cells: cells.map(\.cell))
+        var sorted = true
+        for k in orders.indices.dropFirst() where orders[k - 1] > orders[k] { sorted = false; break }
+        if !sorted { cells = orders.indices.sorted { orders[$0] < orders[$1] }.map { cells[$0] } }
+        return StatTable(id: table, lines: firstLine.map { LineRange($0, lastLine ?? $0) }, cells: cells)
     }
 
     private func rowLabel(_ b: BlockSpec, _ r: RowSpec) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One cell of a table grid: its verbatim text and where it starts in the source.
 struct GridCell: Sendable, Hashable {
     /// The cell text verbatim; a header cell wrapped over lines keeps its line breaks ("商业\n企业").
@@ -32,11 +34,6 @@ struct GridRow: Sendable {
     var cells: [GridCell]
     /// Source line numbers of the row (blank separator lines excluded), ascending.
     var lines: [Int]
-    /// The row's source lines, verbatim.
-    var texts: [String]
-
-    /// The row's source text, verbatim (lines joined with "\n"), for fragments.
-    var text: String { texts.joined(separator: "\n") }
 
     var firstLine: Int { lines.first ?? 0 }
     var lastLine: Int { lines.last ?? 0 }
@@ -54,6 +51,15 @@ struct GridRow: Sendable {
 struct TableGrid: Sendable {
     var layout: SourceLayout
     var rows: [GridRow]
+    /// The body the grid was built from (rows refer to its lines by number).
+    var lines: [SourceLine] = []
+
+    /// The verbatim text of some of the body's lines, joined with "\n" (for fragments).
+    static func text(of numbers: [Int], in lines: [SourceLine]) -> String {
+        guard let first = lines.first?.number else { return "" }
+        return numbers.compactMap { n in lines.indices.contains(n - first) ? lines[n - first].text : nil }
+            .joined(separator: "\n")
+    }
     /// Line number of the body's last non-blank line (to tell a cut-off table).
     var lastNonBlankLine: Int?
 
@@ -62,9 +68,9 @@ struct TableGrid: Sendable {
         let layout = detectLayout(lines)
         let lastNonBlank = lines.last(where: { !isBlank($0.text) })?.number
         switch layout {
-        case .tabRows: return TableGrid(layout: layout, rows: tabRows(lines), lastNonBlankLine: lastNonBlank)
-        case .cellPerLine: return TableGrid(layout: layout, rows: cellRows(lines), lastNonBlankLine: lastNonBlank)
-        default: return TableGrid(layout: .none, rows: [], lastNonBlankLine: lastNonBlank)
+        case .tabRows: return TableGrid(layout: layout, rows: tabRows(lines), lines: lines, lastNonBlankLine: lastNonBlank)
+        case .cellPerLine: return TableGrid(layout: layout, rows: cellRows(lines), lines: lines, lastNonBlankLine: lastNonBlank)
+        default: return TableGrid(layout: .none, rows: [], lines: lines, lastNonBlankLine: lastNonBlank)
         }
     }
 
@@ -73,15 +79,12 @@ struct TableGrid: Sendable {
     static func detectLayout(_ lines: [SourceLine]) -> SourceLayout {
         var tabRowLines = 0, cellLines = 0
         for l in lines {
-            var sawTab = false, startsWithTab = false, innerTab = false, index = 0
-            for b in l.text.utf8 {
-                if b == 0x09 {
-                    if index == 0 { startsWithTab = true } else { innerTab = true }
-                    sawTab = true
-                }
-                index += 1
+            var text = l.text
+            let (startsWithTab, innerTab) = text.withUTF8 { b -> (Bool, Bool) in
+                guard let base = b.baseAddress, b.count > 0 else { return (false, false) }
+                let starts = b[0] == 0x09
+                return (starts, b.count > 1 && memchr(base + 1, 0x09, b.count - 1) != nil)
             }
-            guard sawTab else { continue }
             if innerTab { tabRowLines += 1 } else if startsWithTab { cellLines += 1 }
         }
         if tabRowLines == 0 && cellLines == 0 {
@@ -105,21 +108,27 @@ struct TableGrid: Sendable {
     private static func tabRows(_ lines: [SourceLine]) -> [GridRow] {
         var rows: [GridRow] = []
         for l in lines where !isBlank(l.text) {
+            // Cells are the text between tabs; columns count Unicode scalars (UTF-8 lead bytes).
+            let text = l.text
+            let utf8 = text.utf8
             var cells: [GridCell] = []
-            var current = String.UnicodeScalarView()
-            var column = 1, cellStart = 1
-            for u in l.text.unicodeScalars {
-                if u.value == 0x09 {
-                    cells.append(GridCell(raw: String(current), line: l.number, column: cellStart))
-                    current = String.UnicodeScalarView()
-                    cellStart = column + 1
-                } else {
-                    current.append(u)
+            cells.reserveCapacity(12)
+            var i = utf8.startIndex, start = i
+            var scalars = 0, cellStart = 1
+            while i != utf8.endIndex {
+                let b = utf8[i]
+                if b & 0xC0 != 0x80 {
+                    if b == 0x09 {
+                        cells.append(GridCell(raw: String(text[start..<i]), line: l.number, column: cellStart))
+                        start = utf8.index(after: i)
+                        cellStart = scalars + 2
+                    }
+                    scalars += 1
                 }
-                column += 1
+                utf8.formIndex(after: &i)
             }
-            cells.append(GridCell(raw: String(current), line: l.number, column: cellStart))
-            rows.append(GridRow(cells: cells, lines: [l.number], texts: [l.text]))
+            cells.append(GridCell(raw: String(text[start...]), line: l.number, column: cellStart))
+            rows.append(GridRow(cells: cells, lines: [l.number]))
         }
         return rows
     }
@@ -136,44 +145,43 @@ struct TableGrid: Sendable {
         var rows: [GridRow] = []
         var cells: [GridCell] = []
         var rowLines: [Int] = []
-        var texts: [String] = []
         var previousWasCell = false  // the previous line was a non-blank line of this row
 
-        func flush() {
-            if !rowLines.isEmpty {
-                rows.append(GridRow(cells: cells, lines: rowLines, texts: texts))
-            }
-            cells = []; rowLines = []; texts = []
-        }
-
         for l in lines {
-            if isBlank(l.text) { flush(); previousWasCell = false; continue }
+            if isBlank(l.text) {
+                if !rowLines.isEmpty {
+                    rows.append(GridRow(cells: cells, lines: rowLines))
+                    cells = []; cells.reserveCapacity(10); rowLines = []; rowLines.reserveCapacity(10)
+                }
+                previousWasCell = false
+                continue
+            }
             let startsWithTab = l.text.utf8.first == 0x09
             if bare && !startsWithTab {
                 cells.append(GridCell(raw: l.text, line: l.number, column: 1))
-                rowLines.append(l.number); texts.append(l.text)
+                rowLines.append(l.number)
                 continue
             }
             if startsWithTab {
                 // Everything after the leading tab is the cell (further tabs are kept in the text).
-                let raw = String(Substring(l.text.utf8.dropFirst()))
+                let raw = String(l.text[l.text.utf8.index(after: l.text.utf8.startIndex)...])
                 cells.append(GridCell(raw: raw, line: l.number, column: 2))
-                rowLines.append(l.number); texts.append(l.text)
+                rowLines.append(l.number)
                 previousWasCell = true
                 continue
             }
             if previousWasCell, let last = cells.last, !last.isEmpty, isContinuation(l.text, of: last) {
                 cells[cells.count - 1] = GridCell(raw: last.raw + "\n" + l.text, line: last.line, column: last.column,
                                                   lastLine: l.number)
-                rowLines.append(l.number); texts.append(l.text)
+                rowLines.append(l.number)
                 continue
             }
             // A line of its own (prose, or a caption written without a tab).
-            flush()
-            rows.append(GridRow(cells: [GridCell(raw: l.text, line: l.number, column: 1)], lines: [l.number], texts: [l.text]))
+            if !rowLines.isEmpty { rows.append(GridRow(cells: cells, lines: rowLines)); cells = []; rowLines = [] }
+            rows.append(GridRow(cells: [GridCell(raw: l.text, line: l.number, column: 1)], lines: [l.number]))
             previousWasCell = false
         }
-        flush()
+        if !rowLines.isEmpty { rows.append(GridRow(cells: cells, lines: rowLines)) }
         return rows
     }
 

@@ -74,8 +74,8 @@ public enum TablesReader {
             result.tables.append(table)
             result.layouts[table.id] = drafts[i].layout
             if let e = drafts[i].evidence.decided { result.tableEditions[table.id] = e }
-            consumed += drafts[i].consumed
-            if let range = table.lines { consumed += Array(range.first...range.last) }  // blank lines inside the table
+            // Every consumed line lies within its table's line range, and the blank lines inside count too.
+            if let range = table.lines { consumed += Array(range.first...range.last) }
             result.fragments += drafts[i].fragments
             result.diagnostics += drafts[i].diagnostics
             result.incomplete = result.incomplete || drafts[i].incomplete

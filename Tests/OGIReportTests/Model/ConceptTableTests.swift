@@ -34,3 +34,11 @@ import Testing
         #expect(ConceptTable.all.count == Set(ConceptTable.concepts(.e2019).map(\.id)).union(ConceptTable.concepts(.e2021).map(\.id)).count)
     }
 }
+
+@Suite struct DiagnosticTests {
+    @Test func descriptionIsCompilerStyleAndOneLine() {
+        let d = Diagnostic.warning("unknown row “内\n容” in table 1", code: "table.unknown-row", file: "a.txt", line: 3, column: 2)
+        #expect(d.description == "a.txt:3:2: warning[table.unknown-row]: unknown row “内⏎容” in table 1")
+        #expect(Diagnostic.error("x\r\ny").description == "error: x⏎y")
+    }
+}

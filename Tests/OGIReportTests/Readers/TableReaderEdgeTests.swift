@@ -201,6 +201,60 @@ import Testing
         #expect(!Self.warnings(r, "table.missing-header").isEmpty)
     }
 
+    @Test func rowSplitOverTwoGroupsIsJoinedWithAWarning() throws {
+        // Seed 003, row （四）1: a blank line between its label and its values.
+        let text = try Self.edit(Self.s003, [210: [try Self.seedLine(Self.s003, 210), ""]])
+        let r = TableTestSupport.read(text)
+        #expect(TableSeedTests.problems(r, Self.expectation(Self.s003)) == [])
+        let w = Self.warnings(r, "table.split-row")
+        #expect(w.count == 1 && w.first?.line == 212)
+        #expect(r.fragments.isEmpty)
+    }
+
+    @Test func wrappedTable1LabelInTabRows() throws {
+        // "行政规范性文件" wrapped: "行政规" on one line, "范性文件" with the values on the next.
+        let text = try Self.edit(Self.s001, [38: ["行政规", "范性文件\t0\t0\t0"]])
+        let r = TableTestSupport.read(text)
+        #expect(TableSeedTests.problems(r, Self.expectation(Self.s001)) == [])
+        #expect(r.fragments.isEmpty)
+        #expect(r.diagnostics.filter { $0.severity >= .warning }.isEmpty)
+        #expect(r.consumedLines.isSuperset(of: [38, 39]))
+    }
+
+    @Test func table1HeaderWithoutCaptions() throws {
+        // Seed 003 without its 第二十条 captions: rows still land on their blocks, columns by the headers.
+        let text = try Self.edit(Self.s003, [17: [], 34: [], 42: [], 53: []])
+        let r = TableTestSupport.read(text)
+        #expect(TableSeedTests.problems(r, Self.expectation(Self.s003)) == [])
+        #expect(r.diagnostics.filter { $0.severity >= .warning }.map(\.description) == [])
+    }
+
+    @Test func proseIsNoTable() {
+        let body = ["", "本年度，本机关未发生因政府信息公开引起的行政复议、行政诉讼。", "", "2023", "", "特此报告。"]
+            .enumerated().map { SourceLine(number: 40 + $0.offset, text: $0.element) }
+        #expect(TableGrid.detectLayout(body) == .none)
+        let r = TablesReader.read(bodies: [.t3: body], fileName: "x.txt")
+        #expect(r.tables.isEmpty && r.consumedLines.isEmpty)
+        #expect(r.diagnostics.map(\.code) == ["table.not-found"])
+    }
+
+    @Test func table3ValuesOverTwoRows() throws {
+        // Seed 001's table 3 values split after the 7th cell (a page break inside the row).
+        let values = try Self.seedLine(Self.s001, 88).split(separator: "\t", omittingEmptySubsequences: false)
+        let text = try Self.edit(Self.s001, [88: [values[..<7].joined(separator: "\t"), values[7...].joined(separator: "\t")]])
+        let r = TableTestSupport.read(text)
+        #expect(TableSeedTests.problems(r, Self.expectation(Self.s001)) == [])
+        #expect(Self.warnings(r, "table.split-row").count == 1)
+        #expect(r.tables.first { $0.id == .t3 }?.cell("t3.suitAfterReview.total")?.position?.line == 89)
+    }
+
+    @Test func uncertainSignedValue() throws {
+        let text = try Self.edit(Self.s002, [46: ["\t增72"]])
+        let r = TableTestSupport.read(text)
+        let c = try #require(r.tables.first { $0.id == .t1 }?.cell("t1.licensing.change"))
+        #expect(c.number == 72 && c.uncertain && c.raw == "增72" && c.presence == .value)
+    }
+
     /// Random garbage made of table-ish pieces: never a crash or a hang, and the result is sane.
     @Test func garbageNeverCrashes() {
         var rng = SeededRNG(seed: 2024)
