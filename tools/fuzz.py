@@ -17,8 +17,11 @@ Options:
     --out DIR        where failing inputs are saved (default /tmp/ogi-fuzz)
     --minimise FILE  shrink FILE (text or XML) to a smaller input that still shows the same failure
                      (--signature SUBSTRING picks which failure when FILE shows several); writes FILE.min
-    --bench          measure time and peak memory of `ogi normalize` on a plain seed, a 1 MB and a 10 MB
-                     input (the seed repeated) and a 1 MB / 10 MB single long line; prints ratios
+    --check FILE…    run the commands and checks on these files (e.g. Fixtures/fuzz/*: the reproducers)
+    --start I        with --cases/--seconds: the first case number (default 0)
+    --bench          time and peak memory of `ogi normalize` on a plain seed and on 1 MB / 10 MB inputs (the
+                     seed repeated, one long narrative line, one long tab row, blank lines) and 25k-100k
+                     empty cells in one table row; prints ratios to the plain seed (--repeat N: best of N)
 
 Inputs: Fixtures/seeds/*.txt and Fixtures/variants/* (text), mutated by byte flips, truncation (also in
 the middle of a UTF-8 sequence), line deletion/duplication/shuffling, tab and newline insertion/removal,
@@ -34,6 +37,7 @@ Each text case runs `ogi normalize IN -o OUT.xml`, `ogi check IN`, and on OUT.xm
 `ogi template --from` on the mutated XML. A case fails on:
   crash        killed by a signal, or an exit status not in {0, 1, 2}
   hang         still running after --timeout seconds
+  slow         more than 1 s + 0.5 s per MB of input (ogi's linear rate is ~0.1 s/MB): superlinear code
   memory       peak RSS above --max-rss-mb
   stderr       a line on stderr not shaped `FILE:LINE[:COL]: severity[code]: …` or `FILE: severity…`
                (libxml2's own messages, Swift runtime "Fatal error", multi-line messages…)
@@ -41,6 +45,9 @@ Each text case runs `ogi normalize IN -o OUT.xml`, `ogi check IN`, and on OUT.xm
                saying its own output fails the schema (both are bugs in ogi)
   inconsistent `ogi validate` accepts an XML file that `ogi template --from` / `ogi check` refuse
                with exit 2 (the reader and the schema disagree about what is valid)
+Crashes are grouped by the Swift runtime's message and the first frame in Sources/ of the backtrace the
+runtime prints on stderr (release builds carry enough symbols; no debugger needed).
+Each distinct failure found so far has a minimal reproducer in Fixtures/fuzz/ (see its README.md).
 Failing inputs are saved as DIR/SIGNATURE-HASH/CASE/{input,cmd.txt,stderr.txt,stdout.txt}, a few per
 distinct signature. The run ends with a table of distinct failures and "N passed, N failed".
 """
@@ -61,6 +68,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEVERITY_LINE = re.compile(r"^.+?(:\d+(:\d+)?)?: (note|warning|error)(\[[^\]\s]*\])?: ")
 KEEP_PER_SIGNATURE = 3
 MAX_INPUT = 12_000_000  # stacked mutations are cut to this many bytes
+SLOW_BASE, SLOW_PER_MB = 1.0, 0.5  # a run slower than this (seconds) counts as "slow": ogi reads ~10 MB/s
 
 
 # ---------------------------------------------------------------- running ogi
@@ -157,6 +165,10 @@ def problems_of(run, name, input_path, max_rss_kb, stdout_is_diagnostics=False):
         # the same bug crashes every command that reaches it: the signature leaves the command out
         found.append((f"crash:{norm(reason, input_path)} @ {frame}", f"{name}: {how}; {reason} @ {frame}"))
         return found  # the crash report on stderr is not checked for shape
+    mb = os.path.getsize(input_path) / 1e6
+    if run.seconds > SLOW_BASE + SLOW_PER_MB * mb:
+        found.append((f"slow:{name}", f"{run.seconds:.1f}s for {mb:.2f} MB (more than {SLOW_BASE}s + {SLOW_PER_MB}s/MB: "
+                                      f"superlinear?)"))
     if run.maxrss_kb > max_rss_kb:
         found.append((f"memory:{name}", f"peak RSS {run.maxrss_kb // 1024} MB"))
     streams = [("stderr", errtext)]
@@ -668,6 +680,7 @@ class Fuzzer:
         self.text_seeds = load_text_seeds()
         self.xml_seeds = []
         self.signatures = {}  # signature -> [count, first case, saved dirs]
+        self.only = None  # the commands to run (None: all); --minimise runs only those it needs
         self.slowest = (0.0, None)
         self.biggest = (0, None)
 
@@ -677,7 +690,8 @@ class Fuzzer:
             self.slowest = (r.seconds, f"{name} ({os.path.getsize(input_path)} bytes)")
         if r.maxrss_kb > self.biggest[0]:
             self.biggest = (r.maxrss_kb, f"{name} ({os.path.getsize(input_path)} bytes)")
-        return r, problems_of(r, name, input_path, self.max_rss_kb, stdout_is_diagnostics)
+        return r, [(sig, detail, name) for sig, detail in
+                   problems_of(r, name, input_path, self.max_rss_kb, stdout_is_diagnostics)]
 
     def prepare_xml_seeds(self):
         """Canonical XML of the seeds (from this binary's normalize) plus the valid fixtures."""
@@ -725,24 +739,29 @@ class Fuzzer:
             data = data[:MAX_INPUT]
         return "text", f"{name} {'+'.join(ops)}", data
 
+    def wanted(self, name):
+        return self.only is None or name in self.only
+
     def check_text(self, path):
-        """All commands on one text input → (problems, runs)."""
+        """All commands on one text input → (problems [(signature, detail, command)], runs)."""
         problems, runs = [], []
         out = os.path.join(self.work, "out.xml")
         if os.path.exists(out):
             os.remove(out)
-        r, p = self.run(["normalize", path, "-o", out], "normalize", path)
-        problems += p
-        runs.append(r)
-        err = r.stderr.decode("utf-8", "replace")
-        if r.rc == 2 and "fails the schema" in err:
-            line = next((l for l in err.splitlines() if "fails the schema" not in l and ": error" in l), "")
-            problems.append((f"invalid-out:normalize:{norm(line, path)}", line[:300]))
-        if r.rc in (0, 1) and not os.path.exists(out) and "error" not in err:
-            problems.append(("no-output:normalize", "exit 0/1, no XML written and no error printed"))
-        r, p = self.run(["check", path], "check-text", path)
-        problems += p
-        runs.append(r)
+        if self.wanted("normalize"):
+            r, p = self.run(["normalize", path, "-o", out], "normalize", path)
+            problems += p
+            runs.append(r)
+            err = r.stderr.decode("utf-8", "replace")
+            if r.rc == 2 and "fails the schema" in err:
+                line = next((l for l in err.splitlines() if "fails the schema" not in l and ": error" in l), "")
+                problems.append((f"invalid-out:normalize:{norm(line, path)}", line[:300], "normalize"))
+            if r.rc in (0, 1) and not os.path.exists(out) and "error" not in err:
+                problems.append(("no-output:normalize", "exit 0/1, no XML written and no error printed", "normalize"))
+        if self.wanted("check-text"):
+            r, p = self.run(["check", path], "check-text", path)
+            problems += p
+            runs.append(r)
         if os.path.exists(out):
             problems_xml, runs_xml = self.check_xml(out, from_normalize=True)
             problems += problems_xml
@@ -752,21 +771,26 @@ class Fuzzer:
     def check_xml(self, path, from_normalize=False):
         problems, runs = [], []
         tag = "-of-normalize" if from_normalize else ""
-        r, p = self.run(["validate", path], "validate" + tag, path, stdout_is_diagnostics=True)
-        problems += p
-        runs.append(r)
-        valid = r.rc == 0
-        if from_normalize and r.rc == 1:
-            line = r.stdout.decode("utf-8", "replace").split("\n")[0]
-            problems.append((f"invalid-out:validate:{norm(line, path)}", line[:300]))
+        valid = None
+        if self.wanted("validate" + tag):
+            r, p = self.run(["validate", path], "validate" + tag, path, stdout_is_diagnostics=True)
+            problems += p
+            runs.append(r)
+            valid = r.rc == 0
+            if from_normalize and r.rc == 1:
+                line = r.stdout.decode("utf-8", "replace").split("\n")[0]
+                problems.append((f"invalid-out:validate:{norm(line, path)}", line[:300], "validate" + tag))
         for cmd, args in (("check", ["check", path]), ("template", ["template", "--from", path])):
-            r, p = self.run(args, cmd + "-xml" + tag, path)
+            name = cmd + "-xml" + tag
+            if not self.wanted(name):
+                continue
+            r, p = self.run(args, name, path)
             problems += p
             runs.append(r)
             if valid and r.rc == 2 and r.sig is None and not r.timed_out:
                 line = next((l for l in r.stderr.decode("utf-8", "replace").splitlines() if "error" in l), "")
                 problems.append((f"inconsistent:{cmd}{tag}:{norm(line, path)}",
-                                 f"ogi validate accepts it; {cmd} exits 2: {line[:300]}"))
+                                 f"ogi validate accepts it; {cmd} exits 2: {line[:300]}", name))
         return problems, runs
 
     def check_input(self, kind, data):
@@ -776,7 +800,7 @@ class Fuzzer:
         return self.check_xml(path) if kind == "xml" else self.check_text(path)
 
     def save(self, case, kind, desc, data, problems, runs):
-        for sig, detail in problems:
+        for sig, detail, _ in problems:
             entry = self.signatures.setdefault(sig, [0, case, []])
             entry[0] += 1
             if len(entry[2]) >= KEEP_PER_SIGNATURE:
@@ -821,17 +845,17 @@ class Fuzzer:
             kind, desc, data = self.make_case(case)
             problems, runs = self.check_input(kind, data)
             # one input can trip the same signature in several commands: count it once
-            problems = list(dict.fromkeys(problems))
+            problems = list({sig: (sig, d, c) for sig, d, c in reversed(problems)}.values())[::-1]
             if problems:
                 failed += 1
-                new = [s for s, _ in problems if s not in self.signatures]
+                new = [s for s, _, _ in problems if s not in self.signatures]
                 self.save(case, kind, desc, data, problems, runs)
                 for s in new:
                     print(f"case {case} ({kind}, {desc}, {len(data)} bytes): NEW {s}", flush=True)
             else:
                 passed += 1
             if self.a.case is not None:
-                for s, d in problems:
+                for s, d, _ in problems:
                     print(f"  {s}\n    {d}")
         elapsed = time.monotonic() - start
         print(f"\n{len(self.signatures)} distinct failure(s) in {elapsed:.0f}s:")
@@ -844,48 +868,75 @@ class Fuzzer:
 
     # ------------------------------------------------------------ minimising
 
-    def signatures_of(self, kind, data):
-        problems, _ = self.check_input(kind, data)
-        return [s for s, _ in problems]
+    def check_files(self, paths):
+        """--check: each file through the same commands and checks as a fuzz case."""
+        failed = 0
+        for path in paths:
+            with open(path, "rb") as f:
+                data = f.read()
+            kind = "xml" if path.endswith(".xml") else "text"
+            problems, _ = self.check_input(kind, data)
+            problems = list({sig: (sig, d, c) for sig, d, c in reversed(problems)}.values())[::-1]
+            failed += bool(problems)
+            print(f"{path}: {'FAIL' if problems else 'ok'}")
+            for sig, detail, cmd in problems:
+                print(f"  {sig}\n    {detail.replace(self.work + '/', '')[:300]}")
+        print(f"{len(paths) - failed} passed, {failed} failed")
+        shutil.rmtree(self.work, ignore_errors=True)
+        return 1 if failed else 0
 
     def minimise(self, path):
         with open(path, "rb") as f:
             data = f.read()
         kind = "xml" if path.endswith(".xml") or data.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"<") else "text"
-        sigs = self.signatures_of(kind, data)
-        if not sigs:
+        problems, _ = self.check_input(kind, data)
+        if not problems:
             sys.exit(f"{path}: no failure to minimise")
-        target = next((s for s in sigs if self.a.signature in s), None) if self.a.signature else sigs[0]
-        if target is None:
-            sys.exit(f"{path}: no failure matches {self.a.signature!r}; it shows: {sigs}")
-        print(f"minimising {path} ({len(data)} bytes, {kind}) for: {target}", flush=True)
+        chosen = [p for p in problems if not self.a.signature or self.a.signature in p[0]]
+        if not chosen:
+            sys.exit(f"{path}: no failure matches {self.a.signature!r}; it shows: {[p[0] for p in problems]}")
+        target = chosen[0][0]
+        # run only the commands that show it (and what they need: normalize's XML, validate's verdict)
+        self.only = {c for s, _, c in problems if s == target}
+        if any(c.endswith("-of-normalize") for c in self.only):
+            self.only.add("normalize")
+        if target.startswith("inconsistent:"):
+            self.only |= {"validate-of-normalize" if c.endswith("-of-normalize") else "validate" for c in self.only}
+        print(f"minimising {path} ({len(data)} bytes, {kind}) for: {target}\n  running: {sorted(self.only)}", flush=True)
         tests = [0]
 
         def still_fails(candidate):
             tests[0] += 1
-            return target in self.signatures_of(kind, candidate)
+            found, _ = self.check_input(kind, candidate)
+            return any(s == target for s, _, _ in found)
 
-        # 1. lines (keeping their endings), 2. bytes in chunks, 3. single bytes of small inputs
-        for unit in ("lines", "chunks", "bytes"):
+        # 1. lines (with their endings); 2. chunks of 1/64 when still big; 3. characters (bytes when the
+        # input is not UTF-8) when small; 4. long runs of one repeated unit (a 1 MB line) halved
+        for unit in ("lines", "chunks", "chars"):
             if unit == "lines":
                 parts = re.split(rb"(?<=\n)", data)
             elif unit == "chunks":
-                size = max(1, len(data) // 256)
+                if len(data) <= 4000:
+                    continue
+                size = max(1, len(data) // 64)
                 parts = [data[i:i + size] for i in range(0, len(data), size)]
             else:
                 if len(data) > 4000:
                     break
-                parts = [data[i:i + 1] for i in range(len(data))]
+                try:
+                    parts = [c.encode("utf-8") for c in data.decode("utf-8")]
+                except UnicodeDecodeError:
+                    parts = [data[i:i + 1] for i in range(len(data))]
             parts = [p for p in parts if p]
             parts = ddmin(parts, lambda ps: still_fails(b"".join(ps)))
             data = b"".join(parts)
             print(f"  after {unit}: {len(data)} bytes ({tests[0]} runs)", flush=True)
-        # 4. shorten long runs of one repeated unit (e.g. a 1 MB line) by halving
         changed = True
         while changed:
             changed = False
             for m in sorted(re.finditer(rb"(.{1,8}?)\1{63,}", data, re.S), key=lambda m: -len(m.group(0))):
-                half = data[:m.start()] + m.group(0)[:len(m.group(0)) // 2 // len(m.group(1)) * len(m.group(1))] + data[m.end():]
+                keep = len(m.group(0)) // 2 // len(m.group(1)) * len(m.group(1))
+                half = data[:m.start()] + m.group(0)[:keep] + data[m.end():]
                 if still_fails(half):
                     data, changed = half, True
                     break
@@ -931,13 +982,22 @@ def bench(args):
     lines = seed.split(b"\n")
     longest = max(lines, key=len)
     row = next((l for l in lines if l.count(b"\t") >= 5), longest)
+    def cut(b, n):  # b repeated to about n bytes, cut at a character boundary
+        return (b * (n // len(b) + 1))[:n].decode("utf-8", "ignore").encode("utf-8")
+
     inputs = [("plain seed", seed)]
     for mb in (1, 10):
         n = mb * 1_000_000
-        inputs.append((f"{mb} MB: seed repeated", (seed * (n // len(seed) + 1))[:n]))
-        inputs.append((f"{mb} MB: one long narrative line", seed + b"\n" + (longest * (n // len(longest) + 1))[:n] + b"\n"))
-        inputs.append((f"{mb} MB: one long tab row", seed + b"\n" + (row * (n // len(row) + 1))[:n] + b"\n"))
+        inputs.append((f"{mb} MB: seed repeated", cut(seed, n)))
+        inputs.append((f"{mb} MB: one long narrative line", seed + b"\n" + cut(longest, n) + b"\n"))
+        inputs.append((f"{mb} MB: one long tab row", seed + b"\n" + cut(row, n) + b"\n"))
         inputs.append((f"{mb} MB: blank lines", seed + b"\n" * n))
+    for k in (25, 50, 100):  # empty cells of one row in the one-cell-per-line layout
+        inputs.append((f"{k}k tab-only lines in a table row", "三、收到和处理政府信息公开申请情况\n\t（二）部分公开\n".encode()
+                       + b"\t\n" * (k * 1000) + b"\t0\n"))
+    for k in (25, 50, 100):  # empty cells of one row in the tab-table layout
+        inputs.append((f"{k}k tabs in one table row", "三、收到和处理政府信息公开申请情况\n（二）部分公开".encode()
+                       + b"\t" * (k * 1000) + b"0\n"))
     base_t = base_m = None
     print(f"{'input':36s} {'bytes':>10s} {'exit':>4s} {'seconds':>8s} {'x seed':>8s} {'MB RSS':>7s} {'x seed':>7s} {'stderr lines':>12s}")
     for name, data in inputs:
@@ -970,6 +1030,7 @@ def main():
     ap.add_argument("--max-rss-mb", type=int, default=1024)
     ap.add_argument("--out", default="/tmp/ogi-fuzz")
     ap.add_argument("--minimise", metavar="FILE")
+    ap.add_argument("--check", metavar="FILE", nargs="+", help="run the commands on these files and list failures")
     ap.add_argument("--signature", help="with --minimise: a substring of the failure to keep")
     ap.add_argument("--bench", action="store_true")
     ap.add_argument("--repeat", type=int, default=3, help="with --bench: runs per input (the fastest counts)")
@@ -979,6 +1040,8 @@ def main():
     f = Fuzzer(a)
     if a.minimise:
         return f.minimise(a.minimise)
+    if a.check:
+        return f.check_files(a.check)
     return f.fuzz()
 
 
