@@ -25,6 +25,31 @@ struct ParsedCell: Sendable, Hashable {
         return p
     }
 
+    /// Why the number does not fit a concept of the given kind ("a negative count", "a decimal
+    /// in a count" …), nil when it fits or when there is no number. Such a number is never
+    /// changed: the caller keeps the cell as text (see ``TableDraft/finish(edition:)``).
+    func kindMismatch(_ kind: ValueKind) -> String? {
+        guard let n = number else { return nil }
+        switch kind {
+        case .count:
+            if n < 0 { return "a negative count" }
+            if !Self.isWhole(n) { return "a decimal in a count" }
+        case .signedCount:
+            if !Self.isWhole(n) { return "a decimal in a count of increase/decrease" }
+        case .amountWan, .amountWithUnit:
+            if n < 0 { return "a negative amount" }
+        }
+        return nil
+    }
+
+    /// True when a decimal has no fractional part ("2", "2.0").
+    static func isWhole(_ n: Decimal) -> Bool {
+        var value = n
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 0, .plain)
+        return rounded == n
+    }
+
     static let blank = ParsedCell(presence: .blank, number: nil, uncertain: false)
     static let notApplicable = ParsedCell(presence: .notApplicable, number: nil, uncertain: false)
     static let text = ParsedCell(presence: .text, number: nil, uncertain: false)

@@ -269,7 +269,13 @@ struct TableDraft: Sendable {
                     continue
                 }
                 guard slot.exists(in: edition) else { misfits.append(cell); continue }
-                let parsed = cell.parsed.resolved(for: slot.kind)
+                var parsed = cell.parsed.resolved(for: slot.kind)
+                if let why = parsed.kindMismatch(slot.kind) {
+                    // Never change the number: the cell is kept as text (its raw text verbatim).
+                    warn("value-kind", "“\(cell.raw)” in \(conceptName(slot.id, edition)) is \(why) (\(Self.kindText(slot.kind))); "
+                         + "kept as text, not as a number", line: cell.line, column: cell.column)
+                    parsed = .text
+                }
                 orders.append(slot.order)
                 cells.append((CellValue(concept: slot.id, presence: parsed.presence, number: parsed.number,
                                                     unit: parsed.unit, raw: cell.raw, uncertain: parsed.uncertain,
@@ -334,6 +340,21 @@ struct TableDraft: Sendable {
         for k in orders.indices.dropFirst() where orders[k - 1] > orders[k] { sorted = false; break }
         if !sorted { cells = orders.indices.sorted { orders[$0] < orders[$1] }.map { cells[$0] } }
         return StatTable(id: table, lines: firstLine.map { LineRange($0, lastLine ?? $0) }, cells: cells)
+    }
+
+    /// A concept's official labels in an edition, e.g. "第二十条第（一）项 规章 / 本年制发件数".
+    private func conceptName(_ id: ConceptID, _ edition: Edition) -> String {
+        guard let l = ConceptTable.byID[id]?.label(in: edition) else { return id }
+        return (l.caption.map { $0 + " " } ?? "") + l.short
+    }
+
+    /// What a value kind expects, for messages.
+    static func kindText(_ kind: ValueKind) -> String {
+        switch kind {
+        case .count: return "expected a whole number, 0 or more"
+        case .signedCount: return "expected a whole number"
+        case .amountWan, .amountWithUnit: return "expected an amount, 0 or more"
+        }
     }
 
     private func rowLabel(_ b: BlockSpec, _ r: RowSpec) -> String {

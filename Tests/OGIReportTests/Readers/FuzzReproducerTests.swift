@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import OGIReport
+
+/// The minimal reproducers of `Fixtures/fuzz/` (failures `tools/fuzz.py` found): each is read,
+/// its canonical XML validates against the schema, and the expected located diagnostic is given.
+@Suite struct FuzzReproducerTests {
+    private func read(_ name: String) throws -> ReadResult {
+        try TextReportReader.read(try Fixtures.data("fuzz/" + name), fileName: name)
+    }
+
+    private func read(text: String, name: String = "test.txt") throws -> ReadResult {
+        try TextReportReader.read(Data(text.utf8), fileName: name)
+    }
+
+    /// The schema's complaints about the canonical XML of a report (empty when it validates).
+    private func schemaProblems(_ report: Report) -> [Diagnostic] {
+        SchemaValidator.shared.validate(Data(CanonicalXML.write(report).utf8))
+    }
+
+    private func cell(_ r: ReadResult, _ table: TableID, _ concept: ConceptID) -> CellValue? {
+        r.report.tables.first { $0.id == table }?.cell(concept)
+    }
+
+    // MARK: Numbers that do not fit their concept's value kind
+
+    @Test(arguments: [
+        ("count-decimal.txt", "t1.regulations.issued", "2.5", "a decimal in a count"),
+        ("count-negative.txt", "t1.regulations.issued", "-1", "a negative count"),
+        ("amount-negative.txt", "t1.fees.feeAmount", "-1.5", "a negative amount"),
+    ])
+    func numberNotFittingItsKindIsKeptAsText(_ name: String, concept: ConceptID, raw: String, why: String) throws {
+        let r = try read(name)
+        #expect(schemaProblems(r.report) == [])
+        let c = try #require(cell(r, .t1, concept))
+        #expect(c.presence == .text && c.number == nil && c.raw == raw && c.position?.line == 4)
+        let d = try #require(r.diagnostics.first { $0.code == "table.value-kind" })
+        #expect(d.severity == .warning && d.file == name && d.line == 4 && d.column != nil)
+        #expect(d.message.contains(why) && d.message.contains("“\(raw)”"))
+    }
+
+    /// Every kind: what fits is a number, what does not is text with a warning, in both editions.
+    @Test func valueKindsOfEveryColumn() throws {
+        let t1_2021 = """
+        二、主动公开政府信息情况
+        第二十条第（一）项
+        信息内容\t本年制发件数\t本年废止件数\t现行有效件数
+        规章\t2.0\t减3\t1.25
+        第二十条第（八）项
+        信息内容\t本年收费金额（单位：万元）
+        行政事业性收费\t减3
+        """
+        let a = try read(text: t1_2021)
+        #expect(schemaProblems(a.report) == [])
+        #expect(cell(a, .t1, "t1.regulations.issued")?.number == 2)        // "2.0" is a whole number: kept
+        #expect(cell(a, .t1, "t1.regulations.repealed")?.presence == .text)  // 减3: negative
+        #expect(cell(a, .t1, "t1.regulations.inForce")?.presence == .text)   // 1.25: decimal
+        #expect(cell(a, .t1, "t1.fees.feeAmount")?.raw == "减3")
+        #expect(cell(a, .t1, "t1.fees.feeAmount")?.presence == .text)
+        #expect(a.diagnostics.filter { $0.code == "table.value-kind" }.map(\.line) == [4, 4, 7])
+
+        let t1_2019 = """
+        二、主动公开政府信息情况
+        第二十条第（八）项
+        信息内容\t上一年项目数量\t本年增/减
+        行政事业性收费\t3\t-2
+        第二十条第（九）项
+        信息内容\t采购项目数量\t采购总金额
+        政府集中采购\t1\t-2560万元
+        """
+        let b = try read(text: t1_2019)
+        #expect(b.report.metadata.edition == .e2019)
+        #expect(schemaProblems(b.report) == [])
+        #expect(cell(b, .t1, "t1.fees.change")?.number == -2)               // a signed count may be negative
+        #expect(cell(b, .t1, "t1.procurement.amount")?.presence == .text)
+        #expect(cell(b, .t1, "t1.procurement.amount")?.raw == "-2560万元")
+        #expect(b.diagnostics.filter { $0.code == "table.value-kind" }.map(\.line) == [7])
+        let half = try read(text: t1_2019.replacingOccurrences(of: "\t-2\n", with: "\t-2.5\n"))
+        #expect(schemaProblems(half.report) == [])
+        #expect(cell(half, .t1, "t1.fees.change")?.presence == .text)
+        #expect(half.diagnostics.contains { $0.code == "table.value-kind" && $0.line == 4 })
+    }
+}
