@@ -219,17 +219,26 @@ struct TableDraft: Sendable {
         let lastSourceRow = rows.indices.max { rows[$0].source.lastLine < rows[$1].source.lastLine }
 
         // Lay each row's value cells out on its slots (nil: an unknown header cell).
-        var laidOut: [(slots: SlotList, values: [GridCell], extra: [GridCell])] = []
+        var laidOut: [(slots: SlotList, values: [GridCell], extra: [GridCell], repeated: [Int: Slot])] = []
         laidOut.reserveCapacity(rows.count)
         for (n, row) in rows.enumerated() {
             let rowSlots = readIndices[n].map { specRows[$0] }
                 ?? otherRows.first { $0.id == readIDs[n] }
             let known = rowSlots?.slots ?? []
             let slots: SlotList
+            // Header positions of a column the header already had (the first one is used).
+            var repeated: [Int: Slot] = [:]
             if let own = row.columns {
                 // The table's own header: find each column among the row's slots of either edition.
                 let alt = otherRows.first { $0.id == readIDs[n] }?.slots ?? []
-                slots = SlotList(known: [], own: own.map { key in key.flatMap { k in known.first { $0.key == k } ?? alt.first { $0.key == k } } })
+                var seen: Set<String> = []
+                var found: [Slot?] = []
+                found.reserveCapacity(own.count)
+                for (i, key) in own.enumerated() {
+                    let slot = key.flatMap { k in known.first { $0.key == k } ?? alt.first { $0.key == k } }
+                    if let s = slot, !seen.insert(s.id).inserted { repeated[i] = s; found.append(nil) } else { found.append(slot) }
+                }
+                slots = SlotList(known: [], own: found)
             } else {
                 slots = SlotList(known: known, own: nil)
                 if table == .t1 && !warnedMissingHeader.contains(row.block) {
@@ -246,7 +255,7 @@ struct TableDraft: Sendable {
                 extra = Array(values[slots.count...])
                 values.removeLast(values.count - slots.count)
             }
-            laidOut.append((slots, values, extra))
+            laidOut.append((slots, values, extra, repeated))
         }
         let lastRowShort = lastSourceRow.map { laidOut[$0].values.count < laidOut[$0].slots.count } ?? false
         let truncated = foundTable && reachesEnd && (lastRowMissing || lastRowShort)
@@ -256,7 +265,7 @@ struct TableDraft: Sendable {
         cells.reserveCapacity(rows.count * 7)
         orders.reserveCapacity(rows.count * 7)
         for (index, row) in rows.enumerated() {
-            let (slots, values, extra) = laidOut[index]
+            let (slots, values, extra, repeated) = laidOut[index]
             if extra.contains(where: { !$0.isEmpty }) {
                 rejectCells(extra, code: "extra-cells",
                             reason: "\(extra.count) cell(s) beyond the header's \(slots.count) column(s) in row \(rowName(row))")
@@ -265,6 +274,14 @@ struct TableDraft: Sendable {
             var fitted = 0
             for (i, cell) in values.enumerated() {
                 guard let slot = slots[i] else {
+                    if let first = repeated[i] {
+                        if !cell.isEmpty {
+                            rejectCells([cell], code: "duplicate-column",
+                                        reason: "a second cell for column \(ConceptTable.byID[first.id]?.label(in: edition).column ?? first.key) "
+                                        + "in row \(rowName(row)) (the header has this column twice); the first one is used")
+                        }
+                        continue
+                    }
                     if !cell.isEmpty { rejectCells([cell], code: "unknown-column", reason: "a value under an unknown header cell in row \(rowName(row))") }
                     continue
                 }
@@ -334,6 +351,26 @@ struct TableDraft: Sendable {
             }
             warn("truncated", "the table is cut off: the text ends at line \(lastLine ?? 0) \(whereCut); the cells after it are missing",
                  line: lastLine)
+        }
+        // Final guard: one cell per concept. The first is kept; any other is reported and its text kept.
+        var taken = [Bool](repeating: false, count: ConceptTable.all.count)
+        var duplicates: [Int] = []
+        for (k, o) in orders.enumerated() where o < taken.count {
+            if taken[o] { duplicates.append(k) } else { taken[o] = true }
+        }
+        if !duplicates.isEmpty {
+            for k in duplicates {
+                let c = cells[k]
+                if let raw = c.raw, !raw.isEmpty, let p = c.position {
+                    fragments.append(Fragment(text: raw, lines: LineRange(line: p.line),
+                                              reason: "a second cell for \(conceptName(c.concept, edition)); the first one is used"))
+                }
+                warn("duplicate-concept", "a second cell for \(conceptName(c.concept, edition)) in table \(table.rawValue.dropFirst()); "
+                     + "the first one is used", line: c.position?.line ?? firstLine, column: c.position?.column)
+            }
+            let drop = Set(duplicates)
+            cells = cells.indices.filter { !drop.contains($0) }.map { cells[$0] }
+            orders = orders.indices.filter { !drop.contains($0) }.map { orders[$0] }
         }
         // Canonical concept order (the order StatTable.sortCells() gives), sorted on precomputed integers.
         var sorted = true

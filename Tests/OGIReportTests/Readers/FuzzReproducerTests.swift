@@ -80,4 +80,37 @@ import Testing
         #expect(cell(half, .t1, "t1.fees.change")?.presence == .text)
         #expect(half.diagnostics.contains { $0.code == "table.value-kind" && $0.line == 4 })
     }
+
+    // MARK: A header with the same column twice
+
+    @Test func duplicateHeaderColumn() throws {
+        let name = "duplicate-header-column.txt"
+        let r = try read(name)
+        #expect(schemaProblems(r.report) == [])
+        let t1 = try #require(r.report.tables.first { $0.id == .t1 })
+        #expect(t1.cells.filter { $0.concept == "t1.regulations.issued" }.count == 1)
+        #expect(t1.cell("t1.regulations.issued")?.number == 1)
+        let d = try #require(r.diagnostics.first { $0.code == "table.duplicate-column" })
+        #expect(d.file == name && d.line == 4 && d.column == 6)
+        #expect(r.report.unrecognised.contains { $0.text == "2" && $0.lines == LineRange(line: 4) })
+    }
+
+    @Test func duplicateHeaderColumn2019() throws {
+        let text = """
+        二、主动公开政府信息情况
+        第二十条第（八）项
+        信息内容\t上一年项目数量\t上一年项目数量\t本年增/减
+        行政事业性收费\t3\t4\t1
+        """
+        let r = try read(text: text)
+        #expect(r.report.metadata.edition == .e2019)
+        #expect(schemaProblems(r.report) == [])
+        let t1 = try #require(r.report.tables.first { $0.id == .t1 })
+        #expect(t1.cell("t1.fees.previousItems")?.number == 3)
+        #expect(t1.cell("t1.fees.change")?.number == 1)
+        #expect(r.diagnostics.filter { $0.code == "table.duplicate-column" }.map(\.line) == [4])
+        #expect(r.report.unrecognised.contains { $0.text == "4" })
+        let concepts = r.report.tables.flatMap { $0.cells.map(\.concept) }
+        #expect(Set(concepts).count == concepts.count)
+    }
 }
