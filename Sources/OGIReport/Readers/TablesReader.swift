@@ -4,8 +4,9 @@ public struct TablesReadResult: Sendable {
     /// edition's table is present — blank when its source cell was empty or missing from a short
     /// row — except for rows the source did not have at all (warned) and cells after a cut-off.
     public var tables: [StatTable] = []
-    /// The edition detected from the table headers/rows; nil when no table decided it (the
-    /// tables were then read against the 2021 layout).
+    /// The edition detected from the table headers/rows. When tables were found but none of their
+    /// labels decided it (e.g. only table 3, the same in both editions), 2021 — the current
+    /// format — with a `table.edition-assumed` warning. Nil only when no table was found.
     public var edition: Edition?
     /// The layout the tables were in (`.mixed` when they differ, `.none` when no table was found).
     public var layout: SourceLayout = .none
@@ -65,12 +66,24 @@ public enum TablesReader {
         }
         let t1 = drafts.firstIndex { $0.table == .t1 }.map { drafts[$0].evidence }
         let t2 = drafts.firstIndex { $0.table == .t2 }.map { drafts[$0].evidence }
-        let (edition, editionDiagnostics) = EditionDetector.decide(t1: t1, t2: t2, fileName: fileName)
-        result.edition = edition
+        var (edition, editionDiagnostics) = EditionDetector.decide(t1: t1, t2: t2, fileName: fileName)
         result.diagnostics += editionDiagnostics
+        if edition == nil, !drafts.isEmpty {
+            // Tables without an edition cannot be written: say which one they are read as.
+            edition = .e2021
+            let found = drafts.map { "table \($0.table.rawValue.dropFirst())" }.joined(separator: ", ")
+            let why = drafts.allSatisfy { $0.table == .t3 }
+                ? "only table 3 was found, and it is the same in both editions"
+                : "no header or row label of tables 1 and 2 shows the edition; table 3 is the same in both editions"
+            result.diagnostics.append(.warning("the tables do not show their edition (2019 or 2021): \(why); "
+                                               + "\(found) read as the 2021 edition, the current format",
+                                               code: "table.edition-assumed", file: fileName,
+                                               line: drafts.compactMap(\.firstLine).min()))
+        }
+        result.edition = edition
         var consumed: [Int] = []
         for i in drafts.indices {
-            let table = drafts[i].finish(edition: edition ?? .e2021)
+            let table = drafts[i].finish(edition: edition ?? .e2021)  // never nil here (decided or assumed above)
             result.tables.append(table)
             result.layouts[table.id] = drafts[i].layout
             if let e = drafts[i].evidence.decided { result.tableEditions[table.id] = e }

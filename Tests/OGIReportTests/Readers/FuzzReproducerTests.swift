@@ -113,4 +113,32 @@ import Testing
         let concepts = r.report.tables.flatMap { $0.cells.map(\.concept) }
         #expect(Set(concepts).count == concepts.count)
     }
+
+    // MARK: No table shows the edition
+
+    @Test func table3OnlyIsReadAs2021WithAWarning() throws {
+        let name = "table3-only.txt"
+        let r = try read(name)
+        #expect(schemaProblems(r.report) == [])
+        #expect(r.report.metadata.edition == .e2021)
+        #expect(r.report.tables.map(\.id) == [.t3])
+        #expect(r.report.tables.first?.cells.count == 15)
+        let d = try #require(r.diagnostics.first { $0.code == "table.edition-assumed" })
+        #expect(d.severity == .warning && d.file == name && d.line == 3)
+        #expect(d.message.contains("table 3") && d.message.contains("2021"))
+    }
+
+    /// Table 1 with only rows of both editions and no header: no label decides either.
+    @Test func undecidedTablesAreReadAs2021WithAWarning() throws {
+        let text = """
+        二、主动公开政府信息情况
+        行政处罚\t3
+        行政强制\t4
+        """
+        let r = try read(text: text)
+        #expect(schemaProblems(r.report) == [])
+        #expect(r.report.metadata.edition == .e2021)
+        #expect(r.report.tables.first { $0.id == .t1 }?.cell("t1.penalty.decisions")?.number == 3)
+        #expect(r.diagnostics.contains { $0.code == "table.edition-assumed" && $0.line == 2 })
+    }
 }
