@@ -144,7 +144,10 @@ struct TableDraft: Sendable {
         added.removeLast(added.count - Self.trimmedCount(added))
         guard !added.isEmpty else { return false }
         var combined = existing + added
-        while combined.count > capacity, let first = combined.first, first.isEmpty { combined.removeFirst() }
+        // Leading empty cells beyond the capacity are dropped all at once (linear in the cell count).
+        var leading = 0
+        while combined.count - leading > capacity, combined[leading].isEmpty { leading += 1 }
+        combined.removeFirst(leading)
         guard combined.count <= capacity else { return false }
         rows[index].values = combined
         rows[index].source.lines += source.lines
@@ -249,7 +252,10 @@ struct TableDraft: Sendable {
             }
             var values = row.values
             while values.count > slots.count, let last = values.last, last.isEmpty { values.removeLast() }
-            while values.count > slots.count, let first = values.first, first.isEmpty { values.removeFirst() }
+            // Leading empty cells beyond the slots are dropped all at once (linear in the cell count).
+            var leading = 0
+            while values.count - leading > slots.count, values[leading].isEmpty { leading += 1 }
+            values.removeFirst(leading)
             var extra: [GridCell] = []
             if values.count > slots.count {
                 extra = Array(values[slots.count...])

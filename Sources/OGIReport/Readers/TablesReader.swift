@@ -74,7 +74,8 @@ public enum TablesReader {
             let found = drafts.map { "table \($0.table.rawValue.dropFirst())" }.joined(separator: ", ")
             let why = drafts.allSatisfy { $0.table == .t3 }
                 ? "only table 3 was found, and it is the same in both editions"
-                : "no header or row label of tables 1 and 2 shows the edition; table 3 is the same in both editions"
+                : "no header or row label of tables 1 and 2 shows the edition"
+                    + (drafts.contains { $0.table == .t3 } ? " (table 3 is the same in both editions)" : "")
             result.diagnostics.append(.warning("the tables do not show their edition (2019 or 2021): \(why); "
                                                + "\(found) read as the 2021 edition, the current format",
                                                code: "table.edition-assumed", file: fileName,

@@ -141,4 +141,20 @@ import Testing
         #expect(r.report.tables.first { $0.id == .t1 }?.cell("t1.penalty.decisions")?.number == 3)
         #expect(r.diagnostics.contains { $0.code == "table.edition-assumed" && $0.line == 2 })
     }
+
+    // MARK: Long runs of empty cells (were quadratic)
+
+    /// 100,000 empty cells after a row label, one a line (one-cell-per-line layout) or in one tab
+    /// row: the leading empties are dropped at once, and the cells at the end are the row's values.
+    @Test(arguments: [("empty-cells-quadratic.txt", 100_003, 2), ("long-tab-row-quadratic.txt", 2, 100_008)])
+    func longRunOfEmptyCells(_ name: String, line: Int, column: Int) throws {
+        let r = try read(name)
+        #expect(schemaProblems(r.report) == [])
+        let t2 = try #require(r.report.tables.first { $0.id == .t2 })
+        let total = try #require(t2.cell("t2.partlyDisclosed.total"))
+        #expect(total.presence == .zero && total.raw == "0")
+        #expect(total.position == SourcePosition(line: line, column: column))
+        #expect(t2.cell("t2.partlyDisclosed.naturalPerson")?.presence == .blank)
+        #expect(r.diagnostics.contains { $0.code == "table.edition-assumed" })
+    }
 }
