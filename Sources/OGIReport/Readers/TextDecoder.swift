@@ -64,6 +64,12 @@ public enum TextDecoder {
         var lf = 0, crlf = 0, cr = 0
         var start = 0, i = 0
         let n = utf8.count
+        // The exact line count first: the array is allocated once (no growth copies, no spare
+        // capacity: a file of blank lines costs one SourceLine a line).
+        var count = 0
+        for k in 0..<n where utf8[k] == 0x0A || (utf8[k] == 0x0D && (k + 1 == n || utf8[k + 1] != 0x0A)) { count += 1 }
+        if n > 0 && utf8[n - 1] != 0x0A && utf8[n - 1] != 0x0D { count += 1 }
+        lines.reserveCapacity(count)
         while i < n {
             let b = utf8[i]
             if b == 0x0A || b == 0x0D {

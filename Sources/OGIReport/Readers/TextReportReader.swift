@@ -52,15 +52,17 @@ public enum TextReportReader {
         var report = Report(metadata: Metadata(source: source))
 
         // Word-processor artefacts.
-        var lines: [SourceLine] = []
-        for line in decoded.lines {
+        // The decoded lines are shared, not copied, unless a line holds an artefact.
+        var lines = decoded.lines
+        for (k, line) in decoded.lines.enumerated() {
             let (clean, artefacts) = removeArtefacts(line.text)
+            if artefacts.isEmpty { continue }
             for (a, col) in artefacts {
                 report.unrecognised.append(Fragment(text: a, lines: LineRange(line: line.number), reason: "word-processor artefact"))
                 diags.append(.warning("word-processor artefact \(a) removed from the text", code: "read.artefact",
                                       file: fileName, line: line.number, column: col))
             }
-            lines.append(SourceLine(number: line.number, text: clean))
+            lines[k] = SourceLine(number: line.number, text: clean)
         }
 
         guard lines.contains(where: { !DocumentText.isBlank($0.text) }) else {

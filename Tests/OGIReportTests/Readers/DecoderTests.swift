@@ -43,6 +43,29 @@ import Testing
         #expect(try TextDecoder.decode(Data("\n\nx".utf8)).lines.map(\.text) == ["", "", "x"])
     }
 
+    /// The line splitter (which counts the lines first, to allocate once) against a plain
+    /// reference on random mixes of text, LF, CR and CRLF.
+    @Test func lineSplitMatchesReference() {
+        var rng = SeededRNG(seed: 11)
+        let pieces = ["a", "中", "\n", "\r", "\r\n", "\n\n", ""]
+        for _ in 0..<300 {
+            let text = (0..<Int(rng.next() % 12)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            var expected: [String] = []
+            var current = ""
+            var it = Array(text.unicodeScalars)[...]
+            while let c = it.popFirst() {
+                if c == "\n" || c == "\r" {
+                    expected.append(current); current = ""
+                    if c == "\r", it.first == "\n" { it.removeFirst() }
+                } else { current.unicodeScalars.append(c) }
+            }
+            if !current.isEmpty { expected.append(current) }
+            let lines = TextDecoder.splitLines(Array(text.utf8)).lines
+            #expect(lines.map(\.text) == expected, "\(text.debugDescription)")
+            #expect(lines.map(\.number) == Array(stride(from: 1, through: expected.count, by: 1)))
+        }
+    }
+
     @Test func undecodableByteNamesItsOffset() throws {
         // A lone continuation byte inside ASCII is neither UTF-8 nor GB18030 (0x80 is invalid there).
         let bytes = Array("ab\ncd".utf8) + [0x80] + Array("ef".utf8)
