@@ -49,10 +49,11 @@ enum SectionSplitter {
     }()
 
     /// The headings in the lines, in order.
-    static func headings(_ lines: [String]) -> [SectionHeading] {
+    static func headings<Lines: RandomAccessCollection<String>>(_ lines: Lines) -> [SectionHeading] where Lines.Index == Int {
+        // Blank lines are never headings nor a table's first line: skipped in every pass.
         var found: [SectionHeading] = []
         var last = 0
-        for (i, line) in lines.enumerated() {
+        for (i, line) in zip(lines.indices, lines) where !DocumentText.isBlank(line) {
             guard let h = heading(line, index: i), h.kind.rawValue > last else { continue }
             found.append(h)
             last = h.kind.rawValue
@@ -62,7 +63,7 @@ enum SectionSplitter {
             let lo = found.last { $0.kind.rawValue < kind.rawValue }?.index ?? -1
             let hi = found.first { $0.kind.rawValue > kind.rawValue }?.index ?? lines.count
             guard lo + 1 < hi else { continue }
-            for i in (lo + 1)..<hi {
+            for i in (lo + 1)..<hi where !DocumentText.isBlank(lines[i]) {
                 if let h = looseHeading(lines[i], index: i, kind: kind) {
                     found.append(h)
                     found.sort { $0.index < $1.index }
@@ -75,7 +76,7 @@ enum SectionSplitter {
             let lo = found.last { $0.kind.rawValue < kind.rawValue }?.bodyStart ?? 0
             let hi = found.first { $0.kind.rawValue > kind.rawValue }?.index ?? lines.count
             guard lo < hi else { continue }
-            for i in lo..<hi where tableStart(lines[i], kind: kind) {
+            for i in lo..<hi where !DocumentText.isBlank(lines[i]) && tableStart(lines[i], kind: kind) {
                 found.append(SectionHeading(kind: kind, index: i, text: kind.heading, writtenNumber: nil, implicit: true))
                 found.sort { $0.index < $1.index }
                 break

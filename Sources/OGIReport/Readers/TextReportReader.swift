@@ -72,22 +72,22 @@ public enum TextReportReader {
             return TextReading(result: ReadResult(report: report, diagnostics: diags), lines: decoded.lines, metadataLines: [], tableLines: [])
         }
 
-        let headings = SectionSplitter.headings(lines.map(\.text))
+        let headings = SectionSplitter.headings(lines.lazy.map(\.text))
         let firstIndex = headings.first?.index ?? lines.count
 
         // Title block and preamble.
-        let pre = Array(lines[0..<firstIndex])
+        let pre = firstIndex == lines.count ? lines : Array(lines[0..<firstIndex])  // shared when no heading
         let tb = MetadataReader.titleBlock(pre)
         var metadataLines = Set(tb.titleLines)
         if let d = tb.dateLine { metadataLines.insert(d) }
-        // The title and date lines split the preamble: no paragraph runs across them.
-        var chunk: [SourceLine] = []
-        for line in pre {
-            if metadataLines.contains(line.number) {
-                report.preamble += narrative(chunk, nil, &report, &diags, fileName); chunk = []
-            } else { chunk.append(line) }
+        // The title and date lines split the preamble: no paragraph runs across them. Each chunk
+        // is copied once at its size (the whole preamble is shared when nothing splits it).
+        var chunkStart = 0
+        for k in pre.indices where metadataLines.contains(pre[k].number) {
+            report.preamble += narrative(Array(pre[chunkStart..<k]), nil, &report, &diags, fileName)
+            chunkStart = k + 1
         }
-        report.preamble += narrative(chunk, nil, &report, &diags, fileName)
+        report.preamble += narrative(chunkStart == 0 ? pre : Array(pre[chunkStart...]), nil, &report, &diags, fileName)
 
         // Sections.
         var bodies: [TableID: [SourceLine]] = [:]

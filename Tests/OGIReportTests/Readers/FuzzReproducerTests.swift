@@ -157,4 +157,19 @@ import Testing
         #expect(t2.cell("t2.partlyDisclosed.naturalPerson")?.presence == .blank)
         #expect(r.diagnostics.contains { $0.code == "table.edition-assumed" })
     }
+
+    // MARK: Many blank lines (blank lines are skipped by the heading passes, lines are not copied)
+
+    @Test func manyBlankLinesAroundHeadings() throws {
+        let blank = String(repeating: "\n", count: 20_000)
+        let text = "某某局2023年政府信息公开工作年度报告\n" + blank + "一、总体情况\n" + blank + "本年度无。\n" + blank
+        let r = try read(text: text)
+        #expect(schemaProblems(r.report) == [])
+        #expect(r.report.sections.map(\.kind) == [.overview])
+        #expect(r.report.sections.first?.line == 20_002)
+        #expect(r.report.sections.first?.blocks.first?.lines == LineRange(line: 40_003))
+        let none = try read(text: blank + "本年度无。\n")
+        #expect(none.report.preamble.first?.lines == LineRange(line: 20_001))
+        #expect(none.diagnostics.contains { $0.code == "read.no-sections" })
+    }
 }
