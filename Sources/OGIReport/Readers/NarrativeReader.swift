@@ -78,11 +78,11 @@ enum NarrativeReader {
     }
 
     /// True when a leftover line of a table section reads as prose rather than a stray cell:
-    /// no tab inside, some Chinese text, and a sentence (sentence punctuation, or at least 15
-    /// characters).
+    /// no tab inside, some Chinese text, and a sentence (sentence punctuation, sentence-final
+    /// punctuation such as a lead-in's colon "本年度数据如下：", or at least 15 characters).
     static func isProse(_ trimmed: String) -> Bool {
         let s = DocumentText.compact(trimmed)
         guard !trimmed.unicodeScalars.contains("\t"), s.contains(where: DocumentText.isHan) else { return false }
-        return s.contains { DocumentText.clausePunctuation.contains($0) } || s.count >= 15
+        return s.contains { DocumentText.clausePunctuation.contains($0) } || s.count >= 15 || DocumentText.endsSentence(trimmed)
     }
 }

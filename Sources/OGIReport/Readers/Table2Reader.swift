@@ -2,9 +2,10 @@
 ///
 /// Rows are found by their labels, nested three deep (一/二/三、四 · （一）…（七） · 1.…), wherever
 /// they sit in the row (merged group cells leave empty cells, or get lost). The label cells of a
-/// row are those up to the last cell that matches a row label; the cells after it are the values,
-/// in the official column order (自然人 … 总计), counted from the end of the label, never from the
-/// header's absolute cell index. Numbered sub-rows ("2.重复申请") are resolved by their text and
+/// row are those that match the row-label structure (group labels, then the row's own label);
+/// once the row's own label is recognised every following cell is a value — a text cell there
+/// ("详见附件") is a text value, never part of the label — in the official column order
+/// (自然人 … 总计), counted from the end of the label, never from the header's absolute cell index. Numbered sub-rows ("2.重复申请") are resolved by their text and
 /// by the current group (（三）（四）（五）（六）). （六）其他处理 is a row of its own in edition 2019 and a
 /// group of three sub-rows in edition 2021: what follows it decides, and is edition evidence.
 enum Table2Reader {
@@ -151,8 +152,11 @@ enum Table2Reader {
             return false
         }
 
-        /// The cells of a row classified: header labels, row labels, values (the first value ends
-        /// the labels; text after it is a text value).
+        /// The cells of a row classified: header labels, row labels, values. The labels end at the
+        /// first value, or right after the first label of a value-carrying row ("（一）予以公开"): every
+        /// cell after it is a value, text included ("详见附件" is a text value, never part of the
+        /// label). After （六）其他处理 an unnumbered text cell that is no sub-row label is a value too
+        /// (edition 2019).
         struct Classified {
             var labels: [Label] = []
             var ambiguous: GridCell?
@@ -169,10 +173,18 @@ enum Table2Reader {
                         continue
                     }
                     if k.firstValue != nil { continue }
+                    // After a row's own label every cell is a value, unless it is the rest of that
+                    // label wrapped into the next cell ("（二）部分公开" + "（区分处理的，只计这一情形，").
+                    if let last = k.labels.last, case .row = last.target, !continuesLabel(last, c) { k.firstValue = i; continue }
                     if isNote(c.normalized) || (allowHeader && k.labels.isEmpty && isHeaderCell(c)) { k.headerCells += 1; continue }
                     let (t, ambiguous) = resolve(c)
                     if let t { k.labels.append(Label(index: i, target: t, text: c.raw)) }
-                    else {
+                    else if !ambiguous, case .otherProcessing = k.labels.last?.target,
+                            LabelText.splitNumbering(c.normalized).number == nil {
+                        // （六）其他处理 as a row (2019) with a text value first; an unknown numbered
+                        // text ("4.其他情形") is rather an unknown sub-row (2021).
+                        k.firstValue = i
+                    } else {
                         if ambiguous { k.ambiguous = c }
                         k.unknown.append(i)
                     }
@@ -183,6 +195,14 @@ enum Table2Reader {
             // A row with values is a data row: header-like words in it ("其他", "总计") are row labels.
             if k.firstValue != nil && k.labels.isEmpty && k.headerCells > 0 { return pass(allowHeader: false) }
             return k
+        }
+        /// True when a text cell continues a label cell: the two joined are (the start of) the
+        /// same row's label, longer than the label cell alone.
+        func continuesLabel(_ label: Label, _ cell: GridCell) -> Bool {
+            let own = LabelText.splitNumbering(LabelText.normalize(label.text)).core
+            let joined = LabelText.splitNumbering(LabelText.normalize(label.text) + cell.normalized).core
+            guard joined.utf8.count > own.utf8.count else { return false }
+            return L.rows.entries.contains { $0.target == label.target && $0.core.hasPrefix(joined) }
         }
         var carry: GridRow?  // the previous row, when it was unknown text only (maybe a label's first part)
 

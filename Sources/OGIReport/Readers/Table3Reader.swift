@@ -46,8 +46,17 @@ enum Table3Reader {
             }
             guard let fv = firstValue else { pendingUnknown.append(row); continue }
             // Text cells before the first value: header labels on the same row, or a row label of
-            // some kind ("数量"), kept with the row.
-            let labelEnd = row.cells[..<fv].lastIndex { !$0.isEmpty } ?? -1
+            // some kind ("数量"), kept with the row. The data row is the 15 cells in order, whatever
+            // they contain: text cells after the last header label are values ("详见附件\t0…")
+            // unless the row then has more cells than the table has columns (a row label).
+            var labelEnd = row.cells[..<fv].lastIndex { !$0.isEmpty } ?? -1
+            if labelEnd >= 0 {
+                let headerEnd = row.cells[..<fv].lastIndex { headerLabels.contains(ByteKey($0.normalized)) } ?? -1
+                let candidate = row.cells[(headerEnd + 1)...].drop { $0.isEmpty }
+                if TableDraft.trimmedCount(Array(candidate)) <= ConceptTable.t3Columns.count {
+                    labelEnd = headerEnd
+                }
+            }
             for c in row.cells[..<fv] where headerLabels.contains(ByteKey(c.normalized)) { headerLabelsSeen.insert(ByteKey(c.normalized)) }
             flushUnknown()
             let values = Array(row.cells[(labelEnd + 1)...])

@@ -132,11 +132,22 @@ public enum TextReportReader {
             var section = Section(kind: h.kind, heading: h.text, line: h.implicit ? nil : headLine)
             if let table = h.kind.table {
                 if let ib = h.inlineBody { section.blocks.append(Block(.paragraph, ib, lines: LineRange(line: headLine))) }
-                for line in body where !DocumentText.isBlank(line.text) && !tableLines.contains(line.number) && !fragmentLines.contains(line.number) {
+                // Prose lines the table did not take; an unfinished sentence is rejoined with the next
+                // prose line when only blank lines come between (as in narrative sections).
+                var open: Int?  // index in section.blocks of a paragraph whose sentence is unfinished
+                for line in body where !DocumentText.isBlank(line.text) {
+                    if tableLines.contains(line.number) || fragmentLines.contains(line.number) { open = nil; continue }
                     let t = DocumentText.trim(line.text)
                     if NarrativeReader.isProse(t) {
-                        section.blocks.append(Block(.paragraph, t, lines: LineRange(line: line.number)))
+                        if let o = open {
+                            section.blocks[o].text += t
+                            section.blocks[o].lines = LineRange(section.blocks[o].lines?.first ?? line.number, line.number)
+                        } else {
+                            section.blocks.append(Block(.paragraph, t, lines: LineRange(line: line.number)))
+                        }
+                        open = DocumentText.endsSentence(t) ? nil : section.blocks.count - 1
                     } else {
+                        open = nil
                         report.unrecognised.append(Fragment(text: t, lines: LineRange(line: line.number), reason: "unrecognised line in section \(h.kind.numeral)"))
                         diags.append(.warning("line not recognised as part of the table of section \(h.kind.numeral); kept as an unrecognised fragment",
                                               code: "read.unrecognised", file: fileName, line: line.number, column: 1))

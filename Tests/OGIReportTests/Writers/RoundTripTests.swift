@@ -34,6 +34,32 @@ struct RoundTripTests {
         }
     }
 
+    /// The template's tab rows rewritten one cell per line (each cell on its own tab-led line, a
+    /// blank line after each row), as the seeds 002–004 are laid out.
+    static func oneCellPerLine(_ text: String) -> String {
+        var out: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.contains("\t") else { out.append(line); continue }
+            for cell in line.split(separator: "\t", omittingEmptySubsequences: false) { out.append("\t" + cell) }
+            out.append("")
+        }
+        return out.joined(separator: "\n")
+    }
+
+    @Test(arguments: Edition.allCases)
+    func randomReportsRoundTripOneCellPerLine(_ edition: Edition) throws {
+        var g = SeededRNG(seed: edition == .e2021 ? 21 : 19)
+        for i in 0..<60 {
+            let x = WriterRandomReports.make(edition, using: &g)
+            let text = Self.oneCellPerLine(TemplateWriter.write(x, format: .text))
+            let read = try TextReportReader.read(Data(text.utf8), fileName: "random-cells-\(edition.rawValue)-\(i).txt")
+            #expect(read.report.metadata.source?.layout == .cellPerLine)
+            let d = RoundTrip.differences(x, read.report)
+            #expect(d.isEmpty, "case \(i): \(d.prefix(5).joined(separator: "; "))")
+            if !d.isEmpty { return }
+        }
+    }
+
     @Test func goldenTemplatesRoundTrip() throws {
         let filled = WriterSampleReports.filled2021()
         #expect(RoundTrip.differences(filled, try readBack(filled, name: "prefilled-2021.txt")) == [])
@@ -46,35 +72,13 @@ struct RoundTripTests {
 @Suite struct FixtureRoundTripTests {
     static let canonical = Fixtures.files(in: "canonical/valid", ext: "xml").map(\.lastPathComponent)
 
-    /// Cells of a known text-reader limitation (see ``canonicalFixturesRoundTrip(_:)``).
-    static let textFirstValueFixtures: Set<String> = ["full-2021.xml"]
-
     /// normalize(template(x)) == x for every valid canonical fixture.
-    ///
-    /// Known reader limitation (reported, reader files are not the writer's): in table 2 a text
-    /// cell before the row's first number or not-applicable mark ("…（一）予以公开\t无 （见说明）\t16…")
-    /// is taken for a row label, so the row is reported as an unknown row and its values are lost.
-    /// `full-2021.xml` has such cells; its differences must be exactly those rows.
     @Test(arguments: canonical)
     func canonicalFixturesRoundTrip(_ name: String) throws {
         let x = try CanonicalXML.read(try Fixtures.data("canonical/valid/" + name), fileName: name)
         let text = TemplateWriter.write(x, format: .text)
         let y = try TextReportReader.read(Data(text.utf8), fileName: name + ".template.txt").report
-        var d = RoundTrip.differences(x, y)
-        if Self.textFirstValueFixtures.contains(name) {
-            // Rows of table 2 whose first value cell is text.
-            let spec = ConceptTable.spec(.t2, TemplateWriter.edition(of: x)).blocks[0]
-            let lostRows = spec.rows.filter { r in
-                let cells = spec.columns.compactMap { x.cell(ConceptTable.id(.t2, rowKey: r.key, columnKey: $0.key)) }
-                return cells.first { $0.presence != .blank }?.presence == .text
-            }.map { "t2." + $0.key + "." }
-            #expect(!lostRows.isEmpty)
-            let known = d.filter { diff in lostRows.contains { diff.hasPrefix($0) } }
-            withKnownIssue("text reader: a text cell before the first number of a table-2 row is read as a row label") {
-                #expect(known.isEmpty, "\(known.count) differences in rows \(lostRows)")
-            }
-            d.removeAll { diff in lostRows.contains { diff.hasPrefix($0) } }
-        }
+        let d = RoundTrip.differences(x, y)
         #expect(d.isEmpty, "\(name): \(d.prefix(5).joined(separator: "; "))")
     }
 
