@@ -235,20 +235,18 @@ public enum TextReportReader {
     private static func narrative(_ lines: [SourceLine], _ firstBody: (String, Int)?, _ report: inout Report,
                                   _ diags: inout [Diagnostic], _ fileName: String) -> [Block] {
         var blocks: [Block] = []
-        var chunk: [SourceLine] = []
+        var chunkStart = 0  // the prose lines since the last table-like line (shared when there is none)
         var first = firstBody.map { (text: $0.0, line: $0.1) }
-        for line in lines {
+        for (k, line) in lines.enumerated() where !DocumentText.isBlank(line.text) {
             let t = DocumentText.trim(line.text)
             if isTableLike(t) {
-                blocks += NarrativeReader.blocks(chunk, firstBody: first); chunk = []; first = nil
+                blocks += NarrativeReader.blocks(Array(lines[chunkStart..<k]), firstBody: first); chunkStart = k + 1; first = nil
                 report.unrecognised.append(Fragment(text: t, lines: LineRange(line: line.number), reason: "table-like line outside a table section"))
                 diags.append(.warning("table-like line outside sections 二, 三, 四; kept as an unrecognised fragment",
                                       code: "read.unrecognised", file: fileName, line: line.number, column: 1))
-            } else {
-                chunk.append(line)
             }
         }
-        return blocks + NarrativeReader.blocks(chunk, firstBody: first)
+        return blocks + NarrativeReader.blocks(chunkStart == 0 ? lines : Array(lines[chunkStart...]), firstBody: first)
     }
 
     /// A tab between two cells, or a short bare number ("0", "12901", "-58", "０").
