@@ -95,7 +95,10 @@ enum MetadataReader {
     /// trailing 办公室 after another agency ending dropped (an agency's own office); the candidate
     /// mentioned most often in `texts` wins, ties going to the first seen that is not a 政府.
     static func inferAgency(_ texts: [String], candidatesFrom source: [String]) -> String? {
+        // Each distinct candidate once, in the order first seen (a repeated text repeats its names:
+        // counting them again would cost the candidates × the texts for the same answer).
         var candidates: [String] = []
+        var seen: Set<String> = []
         for text in source {
             let s = Array(text.unicodeScalars.map(DocumentText.fold))
             var i = 0
@@ -103,7 +106,7 @@ enum MetadataReader {
                 guard DocumentText.isHan(s[i]) else { i += 1; continue }
                 var j = i
                 while j < s.count, DocumentText.isHan(s[j]) { j += 1 }
-                candidates += names(in: Array(s[i..<j]))
+                for n in names(in: Array(s[i..<j])) where seen.insert(n).inserted { candidates.append(n) }
                 i = j
             }
         }
@@ -116,8 +119,12 @@ enum MetadataReader {
         return best?.0
     }
 
+    /// Longest name kept (25) plus the 办公室 that may be cut off it.
+    private static let maxNameScan = 28
+
     private static func names(in run: [Unicode.Scalar]) -> [String] {
         var out: [String] = []
+        var seen: Set<String> = []
         let str = String(String.UnicodeScalarView(run))
         let u = Array(str.unicodeScalars)
         for suffix in ["委员会", "办公室", "人民政府", "政府", "中心", "局", "委"] {
@@ -126,7 +133,10 @@ enum MetadataReader {
             while e <= u.count {
                 if u[(e - suf.count)..<e].elementsEqual(suf) {
                     var b = e - suf.count
-                    while b > 0, !DocumentText.nameBoundaries.contains(u[b - 1]) { b -= 1 }
+                    // A name longer than 25 characters (28 with an office suffix) is never taken:
+                    // the scan to its left boundary stops there (a long run stays linear).
+                    while b > 0, e - b <= maxNameScan, !DocumentText.nameBoundaries.contains(u[b - 1]) { b -= 1 }
+                    if b > 0, !DocumentText.nameBoundaries.contains(u[b - 1]) { e += 1; continue }
                     var name = Array(u[b..<e])
                     let nameStr = String(String.UnicodeScalarView(name))
                     if suffix == "办公室", nameStr.count > 3 {
@@ -136,7 +146,7 @@ enum MetadataReader {
                     }
                     if let p = name.firstIndex(where: { DocumentText.placeCharacters.contains($0) }), p < name.count - 2, name.count <= 25 {
                         let n = String(String.UnicodeScalarView(name))
-                        if !out.contains(n) { out.append(n) }
+                        if seen.insert(n).inserted { out.append(n) }
                     }
                 }
                 e += 1
