@@ -61,15 +61,11 @@ public enum NarrativeScanner {
         }
     }
 
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{FEFF}"
-    }
+    /// Whitespace of any width, line breaks included (the readers' one definition).
+    static func isSpace(_ s: Unicode.Scalar) -> Bool { LabelText.isSpace(s.value) }
 
-    static func digit(_ s: Unicode.Scalar) -> Int? {
-        if ("0"..."9").contains(s) { return Int(s.value - 48) }
-        if ("０"..."９").contains(s) { return Int(s.value - 0xFF10) }
-        return nil
-    }
+    /// An ASCII or full-width digit's value (the readers' one definition).
+    static func digit(_ s: Unicode.Scalar) -> Int? { DocumentText.digit(s) }
 
     static let stops: Set<Unicode.Scalar> = Set("，。；：、,.;:！？!?()（）“”\"《》|和及与或".unicodeScalars)
     /// Clause boundaries for the look-back before a keyword.

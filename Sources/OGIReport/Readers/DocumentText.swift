@@ -15,13 +15,9 @@ enum DocumentText {
     /// Folded scalars of a string.
     static func folded(_ s: String) -> [Unicode.Scalar] { s.unicodeScalars.map(fold) }
 
-    /// Spaces of any width, tabs, form feeds, vertical tabs, NBSP and a stray BOM.
-    static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 0x20, 0x09, 0x0B, 0x0C, 0xA0, 0x3000, 0xFEFF, 0x2002...0x200B, 0x202F, 0x205F: return true
-        default: return false
-        }
-    }
+    /// Spaces of any width, tabs, form feeds, vertical tabs, NBSP and a stray BOM: the one
+    /// whitespace definition of the readers (``LabelText/isSpace(_:)``; a line holds no line breaks).
+    static func isSpace(_ c: Unicode.Scalar) -> Bool { LabelText.isSpace(c.value) }
 
     /// The string without leading and trailing spaces (see ``isSpace(_:)``).
     static func trim(_ s: String) -> String {
