@@ -14,27 +14,6 @@ public enum Presence: String, Sendable, Hashable, CaseIterable, Codable {
     case text
 }
 
-/// A line and column in a source text, both 1-based; the column counts Unicode scalars.
-public struct SourcePosition: Sendable, Hashable, Codable, Comparable {
-    public var line: Int
-    public var column: Int
-
-    public init(line: Int, column: Int = 1) { self.line = line; self.column = column }
-
-    public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
-        (a.line, a.column) < (b.line, b.column)
-    }
-}
-
-/// An inclusive range of source lines (1-based).
-public struct LineRange: Sendable, Hashable, Codable {
-    public var first: Int
-    public var last: Int
-
-    public init(_ first: Int, _ last: Int) { self.first = first; self.last = max(first, last) }
-    public init(line: Int) { self.first = line; self.last = line }
-}
-
 /// One cell of a statistical table: its concept, its number if any and how it was present.
 public struct CellValue: Sendable, Hashable {
     public var concept: ConceptID

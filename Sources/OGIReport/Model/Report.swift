@@ -38,6 +38,25 @@ public struct Report: Sendable, Hashable {
 
     /// The section of this kind, if present.
     public func section(_ kind: SectionKind) -> Section? { sections.first { $0.kind == kind } }
+
+    /// Applies `f` to every source place in the report (blocks, sections, tables, cells,
+    /// fragments, check references).
+    public mutating func mapLocations(_ f: (SourceRange) -> SourceRange) {
+        func blocks(_ list: inout [Block]) { for i in list.indices { list[i].lines = list[i].lines.map(f) } }
+        blocks(&preamble); blocks(&closing)
+        for s in sections.indices {
+            blocks(&sections[s].blocks)
+            sections[s].line = sections[s].line.map { f(SourceRange(line: $0)).first }
+        }
+        for t in tables.indices {
+            tables[t].lines = tables[t].lines.map(f)
+            for c in tables[t].cells.indices { tables[t].cells[c].position = tables[t].cells[c].position.map(f) }
+        }
+        for i in unrecognised.indices { unrecognised[i].lines = f(unrecognised[i].lines) }
+        for i in checks.indices {
+            for c in checks[i].cells.indices { checks[i].cells[c].position = checks[i].cells[c].position.map(f) }
+        }
+    }
 }
 
 /// Facts about the report and its source.
@@ -72,6 +91,8 @@ public enum SourceLayout: String, Sendable, Hashable, CaseIterable, Codable {
     case tabRows = "tab-rows"
     /// One cell per line; a blank line ends a row.
     case cellPerLine = "cell-per-line"
+    /// Cells of a structured table (HTML `<table>`, DOCX `w:tbl`): rows and spans as the format wrote them.
+    case grid
     /// Tables in more than one layout.
     case mixed
     /// No table was found.
@@ -89,10 +110,24 @@ public struct SourceInfo: Sendable, Hashable {
     public var sha256: String
     /// Line ending seen: "LF", "CRLF", "CR" or "mixed".
     public var lineEnding: String
+    /// The format the source was read as (schema 1.1; text when absent).
+    public var format: SourceFormat
+    /// Page chrome the reader left out: elements (scripts, navigation, footers …) and blocks
+    /// before the report's title, counted so that nothing is dropped silently (schema 1.1).
+    public var omittedBlocks: Int
+    /// Characters of text in ``omittedBlocks``.
+    public var omittedCharacters: Int
 
-    public init(fileName: String, layout: SourceLayout, encoding: String, sha256: String, lineEnding: String = "LF") {
+    public init(fileName: String, layout: SourceLayout, encoding: String, sha256: String, lineEnding: String = "LF",
+                format: SourceFormat = .text, omittedBlocks: Int = 0, omittedCharacters: Int = 0) {
         self.fileName = fileName; self.layout = layout; self.encoding = encoding; self.sha256 = sha256
-        self.lineEnding = lineEnding
+        self.lineEnding = lineEnding; self.format = format
+        self.omittedBlocks = omittedBlocks; self.omittedCharacters = omittedCharacters
+    }
+
+    /// The last path component of a file name ("-" for standard input).
+    public static func baseName(_ fileName: String) -> String {
+        fileName == "-" ? "-" : URL(fileURLWithPath: fileName).lastPathComponent
     }
 }
 

@@ -97,15 +97,7 @@ enum Table1Reader {
         var lastRowWasHeader = false
         var pendingUnknown: [GridRow] = []
 
-        func flushUnknown() {
-            if draft.foundTable {
-                for r in pendingUnknown {
-                    let c = r.cells.first { !$0.isEmpty }
-                    draft.reject(r, code: "unknown-row", reason: "unknown row “\(c?.raw ?? "")” in table 1")
-                }
-            }
-            pendingUnknown.removeAll()
-        }
+        func flushUnknown() { draft.flushUnknown(&pendingUnknown) }
 
         var carry: GridRow?  // the previous row, when it was unknown text only (maybe a label's first part)
         for var row in grid.rows {

@@ -237,7 +237,7 @@ enum Table2Reader {
                     let c = row.cells[unknownText[0]]
                     draft.warn("unknown-column", "unknown header cell “\(c.raw)”", line: c.line, column: c.column)
                 }
-                flushUnknown(&pendingUnknown, into: &draft)
+                draft.flushUnknown(&pendingUnknown)
                 if sawData && !lastWasHeader {
                     draft.note("repeated-header", "table 2's header is repeated (page break); skipped", line: row.firstLine)
                 }
@@ -258,7 +258,7 @@ enum Table2Reader {
                 }
                 draft.openRow = nil
                 if let c = ambiguousCell {
-                    flushUnknown(&pendingUnknown, into: &draft)
+                    draft.flushUnknown(&pendingUnknown)
                     draft.reject(row, code: "ambiguous-row", reason: "row label “\(c.raw)” fits more than one row here")
                     sawData = true
                 } else if !unknownText.isEmpty && firstValue == nil && labelCells.isEmpty {
@@ -268,18 +268,18 @@ enum Table2Reader {
                     pendingUnknown.append(row)  // maybe a label and the first part of a wrapped one
                     carry = row
                 } else if unknownAfterLabel || !unknownText.isEmpty {
-                    flushUnknown(&pendingUnknown, into: &draft)
+                    draft.flushUnknown(&pendingUnknown)
                     let c = row.cells[unknownText.first { $0 > lastLabel } ?? unknownText[0]]
                     draft.reject(row, code: "unknown-row", reason: "unknown row “\(c.raw)” in table 2")
                     sawData = true
                 } else {
-                    flushUnknown(&pendingUnknown, into: &draft)
+                    draft.flushUnknown(&pendingUnknown)
                     draft.reject(row, code: "orphan-values", reason: "values without a row label in table 2")
                     sawData = true
                 }
                 continue
             }
-            flushUnknown(&pendingUnknown, into: &draft)
+            draft.flushUnknown(&pendingUnknown)
             draft.openRow = nil
             sawData = true
             let strays = unknownText.filter { $0 < lastLabel }.map { row.cells[$0] }
@@ -330,15 +330,5 @@ enum Table2Reader {
         }
         // Unknown rows after the last table row are prose: left unconsumed.
         return draft
-    }
-
-    /// Unknown rows followed by more table: they were inside the table, so they become fragments.
-    private static func flushUnknown(_ pending: inout [GridRow], into draft: inout TableDraft) {
-        guard draft.foundTable else { pending.removeAll(); return }
-        for r in pending {
-            let c = r.cells.first { !$0.isEmpty }
-            draft.reject(r, code: "unknown-row", reason: "unknown row “\(c?.raw ?? "")” in table 2")
-        }
-        pending.removeAll()
     }
 }

@@ -18,15 +18,7 @@ enum Table3Reader {
         var pendingUnknown: [GridRow] = []
         var headerLabelsSeen: Set<ByteKey> = []
 
-        func flushUnknown() {
-            if draft.foundTable {
-                for r in pendingUnknown {
-                    let c = r.cells.first { !$0.isEmpty }
-                    draft.reject(r, code: "unknown-row", reason: "unknown row “\(c?.raw ?? "")” in table 3")
-                }
-            }
-            pendingUnknown.removeAll()
-        }
+        func flushUnknown() { draft.flushUnknown(&pendingUnknown) }
 
         for var row in grid.rows {
             if row.isEmpty { if draft.foundTable { draft.consume(row) }; continue }

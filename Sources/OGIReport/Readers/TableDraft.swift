@@ -72,6 +72,19 @@ struct TableDraft: Sendable {
         warn(code, reason, line: at?.line ?? row.firstLine, column: at?.column)
     }
 
+    /// Rows held back as unknown (maybe the first part of a wrapped label): once the table has
+    /// started, each becomes a fragment with an `unknown-row` warning; before it, they are left
+    /// for the prose around the table. Empties `pending` either way.
+    mutating func flushUnknown(_ pending: inout [GridRow]) {
+        if foundTable {
+            for r in pending {
+                let c = r.cells.first { !$0.isEmpty }
+                reject(r, code: "unknown-row", reason: "unknown row “\(c?.raw ?? "")” in table \(table.rawValue.dropFirst())")
+            }
+        }
+        pending.removeAll()
+    }
+
     /// Keeps some cells of a row verbatim as a fragment and warns.
     mutating func rejectCells(_ cells: [GridCell], code: String, reason: String) {
         guard let first = cells.first else { return }

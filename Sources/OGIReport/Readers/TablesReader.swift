@@ -44,11 +44,24 @@ public enum TablesReader {
     ///     the next section heading), blank lines included.
     ///   - fileName: the name used in diagnostics.
     public static func read(bodies: [TableID: [SourceLine]], fileName: String) -> TablesReadResult {
+        read(bodies: bodies, document: nil, fileName: fileName)
+    }
+
+    /// Reads the tables of a source document's table sections: each body (its units as lines)
+    /// becomes one grid (``GridBuilder``: line layouts for runs of text, the document's own
+    /// structured tables for table rows), then the table readers take the grids only.
+    static func read(bodies: [TableID: [SourceLine]], document: SourceDocument?, fileName: String) -> TablesReadResult {
+        var grids: [TableID: TableGrid] = [:]
+        for (id, body) in bodies { grids[id] = GridBuilder.grid(body, in: document) }
+        return read(grids: grids, fileName: fileName)
+    }
+
+    /// Reads tables from their grids (one per table section).
+    static func read(grids: [TableID: TableGrid], fileName: String) -> TablesReadResult {
         var result = TablesReadResult()
         var drafts: [TableDraft] = []
         for id in TableID.allCases {
-            guard let body = bodies[id] else { continue }
-            let grid = TableGrid.build(body)
+            guard let grid = grids[id] else { continue }
             let draft: TableDraft
             switch id {
             case .t1: draft = Table1Reader.scan(grid, fileName: fileName)
@@ -58,7 +71,7 @@ public enum TablesReader {
             if draft.foundTable {
                 drafts.append(draft)
             } else {
-                let first = body.first { !TableGrid.isBlank($0.text) }
+                let first = grid.lines.first { !LineLayouts.isBlank($0.text) }
                 result.diagnostics.append(.warning("no table \(id.rawValue.dropFirst()) found in section \(id.section.heading)",
                                                    code: "table.not-found", file: fileName, line: first?.number))
                 result.diagnostics += draft.diagnostics

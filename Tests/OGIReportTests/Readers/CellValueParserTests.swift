@@ -76,7 +76,7 @@ import Testing
 
     /// Raw text reaches the model verbatim, and a blank is never a zero.
     @Test func rawIsKeptVerbatim() {
-        let grid = TableGrid.build([SourceLine(number: 1, text: "行政许可\t 1 2\t")])
+        let grid = GridBuilder.grid([SourceLine(number: 1, text: "行政许可\t 1 2\t")], in: nil)
         #expect(grid.rows.first?.cells.map(\.raw) == ["行政许可", " 1 2", ""])
         #expect(grid.rows.first?.cells.map(\.column) == [1, 6, 11])
     }

@@ -83,11 +83,11 @@ import Testing
     @Test func closingNeverTakesProse() {
         let body = [SourceLine(number: 1, text: "本机关未收取信息处理费。"), SourceLine(number: 2, text: "某某区卫生健康局"),
                     SourceLine(number: 3, text: ""), SourceLine(number: 4, text: "二〇二五年一月十日")]
-        let (kept, closing) = TextReportReader.splitClosing(body)
+        let (kept, closing) = ReportRecognizer.splitClosing(body)
         #expect(kept.map(\.number) == [1])
         #expect(closing.map(\.number) == [2, 4])
         let prose = [SourceLine(number: 1, text: "无。")]
-        #expect(TextReportReader.splitClosing(prose).closing.isEmpty)
+        #expect(ReportRecognizer.splitClosing(prose).closing.isEmpty)
     }
 }
 
@@ -97,10 +97,10 @@ import Testing
     }
 
     @Test func sentenceEndingWithAnAgencyIsNotASignature() {
-        #expect(TextReportReader.splitClosing(lines(["无。", "本年度未收取费用的单位为区财政局"])).closing.isEmpty)
+        #expect(ReportRecognizer.splitClosing(lines(["无。", "本年度未收取费用的单位为区财政局"])).closing.isEmpty)
         // An agency line right under the text, without a date, stays in the text.
-        #expect(TextReportReader.splitClosing(lines(["无。", "某某区财政局"])).closing.isEmpty)
-        #expect(TextReportReader.splitClosing(lines(["无。", "", "某某区财政局"])).closing.map(\.number) == [3])
-        #expect(TextReportReader.splitClosing(lines(["无。", "某某区财政局", "2024年1月5日"])).closing.map(\.number) == [2, 3])
+        #expect(ReportRecognizer.splitClosing(lines(["无。", "某某区财政局"])).closing.isEmpty)
+        #expect(ReportRecognizer.splitClosing(lines(["无。", "", "某某区财政局"])).closing.map(\.number) == [3])
+        #expect(ReportRecognizer.splitClosing(lines(["无。", "某某区财政局", "2024年1月5日"])).closing.map(\.number) == [2, 3])
     }
 }

@@ -232,7 +232,7 @@ import Testing
     @Test func proseIsNoTable() {
         let body = ["", "本年度，本机关未发生因政府信息公开引起的行政复议、行政诉讼。", "", "2023", "", "特此报告。"]
             .enumerated().map { SourceLine(number: 40 + $0.offset, text: $0.element) }
-        #expect(TableGrid.detectLayout(body) == .none)
+        #expect(LineLayouts.detectLayout(body) == .none)
         let r = TablesReader.read(bodies: [.t3: body], fileName: "x.txt")
         #expect(r.tables.isEmpty && r.consumedLines.isEmpty)
         #expect(r.diagnostics.map(\.code) == ["table.not-found"])

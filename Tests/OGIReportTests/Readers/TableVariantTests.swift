@@ -15,7 +15,7 @@ import Testing
             switch self {
             case .otherLayout:
                 return TableTestSupport.mapBodies(text) { _, body in
-                    TableGrid.detectLayout(body.enumerated().map { SourceLine(number: $0 + 1, text: $1) }) == .tabRows
+                    LineLayouts.detectLayout(body.enumerated().map { SourceLine(number: $0 + 1, text: $1) }) == .tabRows
                         ? TableTestSupport.toCellPerLine(body) : TableTestSupport.toTabRows(body)
                 }
             case .fullWidthDigits: return TableTestSupport.mapBodies(text) { TableTestSupport.fullWidthDigits($1) }

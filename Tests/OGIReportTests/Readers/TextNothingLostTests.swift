@@ -38,7 +38,7 @@ import Testing
             if reading.tableLines.contains(line.number) { continue }
             // The line's text (spaces aside) is inside what covers it, in order.
             let joined = DocumentText.compactString((texts[line.number] ?? []).joined())
-            let (clean, artefacts) = TextReportReader.removeArtefacts(line.text)
+            let (clean, artefacts) = TextFrontEnd.removeArtefacts(line.text)
             let want = DocumentText.compactString(clean)
             if reading.metadataLines.contains(line.number), DocumentText.dateLine(line.text) != nil { continue }
             #expect(joined.contains(want), "\(url.lastPathComponent):\(line.number) text not kept: \(line.text)")

@@ -144,7 +144,7 @@ import Testing
         #expect(s.blocks.map(\.text) == ["全年受理申请", "3件。"])
         #expect(rr.report.unrecognised.map(\.lines.first) == [3, 4])
         #expect(rr.diagnostics.filter { $0.code == "read.unrecognised" }.map(\.line) == [3, 4])
-        #expect(TextReportReader.isTableLike("－５８") && !TextReportReader.isTableLike("2023年") && !TextReportReader.isTableLike("一、"))
+        #expect(ReportRecognizer.isTableLike("－５８") && !ReportRecognizer.isTableLike("2023年") && !ReportRecognizer.isTableLike("一、"))
     }
 }
 

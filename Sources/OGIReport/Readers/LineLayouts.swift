@@ -1,0 +1,55 @@
+import Foundation
+
+/// A line layout turns a run of text lines into table rows × cells. Text front ends give lines;
+/// the layouts are how recognition sees tables in them. New layouts (space-separated numbers,
+/// pipe tables, column-major cells) plug in by conforming and being listed in ``LineLayouts``.
+protocol LineLayout {
+    /// The layout's name in the canonical XML.
+    static var layout: SourceLayout { get }
+    /// The rows of a run of lines (blank lines included in `lines`).
+    static func rows(_ lines: [SourceLine]) -> [GridRow]
+}
+
+/// The registry of line layouts and their detection.
+enum LineLayouts {
+    /// The layouts, by name.
+    static let all: [SourceLayout: any LineLayout.Type] = [.tabRows: TabRowsLayout.self, .cellPerLine: CellPerLineLayout.self]
+
+    /// The rows of `lines` in the layout detected for them (`.none`: no rows).
+    static func grid(_ lines: [SourceLine]) -> (layout: SourceLayout, rows: [GridRow]) {
+        let layout = detectLayout(lines)
+        guard let l = all[layout] else { return (.none, []) }
+        return (layout, l.rows(lines))
+    }
+
+    /// Tab rows when more lines carry a tab after their first cell than lines that are a single
+    /// tab-led cell; one cell per line otherwise; `.none` when no line has a tab.
+    static func detectLayout(_ lines: [SourceLine]) -> SourceLayout {
+        var tabRowLines = 0, cellLines = 0
+        for l in lines {
+            var text = l.text
+            let (startsWithTab, innerTab) = text.withUTF8 { b -> (Bool, Bool) in
+                guard let base = b.baseAddress, b.count > 0 else { return (false, false) }
+                let starts = b[0] == 0x09
+                return (starts, b.count > 1 && memchr(base + 1, 0x09, b.count - 1) != nil)
+            }
+            if innerTab { tabRowLines += 1 } else if startsWithTab { cellLines += 1 }
+        }
+        if tabRowLines == 0 && cellLines == 0 {
+            // One cell per line without tabs: many lines that are just a number.
+            var valueLines = 0, nonBlank = 0
+            for l in lines where !isBlank(l.text) {
+                nonBlank += 1
+                if CellValueParser.isValueLike(l.text) { valueLines += 1 }
+            }
+            return valueLines >= 3 && valueLines * 8 >= nonBlank ? .cellPerLine : .none
+        }
+        return tabRowLines > cellLines ? .tabRows : .cellPerLine
+    }
+
+    /// True when a line has nothing but whitespace and no tab (a row separator).
+    static func isBlank(_ s: String) -> Bool {
+        for u in s.unicodeScalars where !(LabelText.isSpace(u.value) && u.value != 0x09) { return false }
+        return true
+    }
+}
