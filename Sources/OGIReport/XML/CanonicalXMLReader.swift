@@ -83,7 +83,33 @@ enum CanonicalXMLReader {
                               layout: layout,
                               encoding: XMLNode.attribute(node, "encoding") ?? "",
                               sha256: XMLNode.token(node, "sha256") ?? "",
-                              lineEnding: XMLNode.token(node, "lineEnding") ?? "")
+                              lineEnding: XMLNode.token(node, "lineEnding") ?? "",
+                              format: sourceFormat(node),
+                              omittedBlocks: int(node, "omitted") ?? 0,
+                              omittedCharacters: int(node, "omittedCharacters") ?? 0)
+        }
+
+        mutating func sourceFormat(_ node: xmlNodePtr) -> SourceFormat {
+            guard let t = XMLNode.token(node, "format") else { return .text }
+            guard let f = SourceFormat(rawValue: t) else { fail(node, "unknown source format '\(t)'"); return .text }
+            return f
+        }
+
+        /// The schema-1.1 coordinates of a place (`grid`, `paragraph`, `page`, `box`) added to
+        /// `base` (its lines or line and column); nil when there is neither.
+        mutating func place(_ node: xmlNodePtr, _ base: SourceRange?) -> SourceRange? {
+            var r = base ?? SourceRange(line: 0)
+            var any = base != nil
+            if let t = XMLNode.token(node, "grid") {
+                if let g = GridLocation(token: t) { r.grid = g; any = true } else { fail(node, "bad grid '\(t)'") }
+            }
+            if let p = int(node, "paragraph") { r.paragraph = p; any = true }
+            if let p = int(node, "page") { r.page = p; any = true }
+            if let t = XMLNode.token(node, "box") {
+                let v = t.split(separator: " ").compactMap { Double($0) }
+                if v.count == 4 { r.box = PageBox(x0: v[0], y0: v[1], x1: v[2], y1: v[3]); any = true } else { fail(node, "bad box '\(t)'") }
+            }
+            return any ? r : nil
         }
 
         mutating func lines(_ node: xmlNodePtr) -> LineRange? {
@@ -99,8 +125,7 @@ enum CanonicalXMLReader {
         }
 
         mutating func position(_ node: xmlNodePtr) -> SourcePosition? {
-            guard let line = int(node, "line") else { return nil }
-            return SourcePosition(line: line, column: int(node, "column") ?? 1)
+            place(node, int(node, "line").map { SourcePosition(line: $0, column: int(node, "column") ?? 0) })
         }
 
         mutating func decimal(_ node: xmlNodePtr, _ name: StaticString) -> Decimal? {
@@ -119,7 +144,7 @@ enum CanonicalXMLReader {
                 if XMLNode.isNamed(n, "heading") { kind = .heading }
                 else if XMLNode.isNamed(n, "paragraph") { kind = .paragraph }
                 else { fail(el, "unexpected element"); continue }
-                out.append(Block(kind, XMLNode.text(el), lines: lines(el)))
+                out.append(Block(kind, XMLNode.text(el), lines: place(el, lines(el))))
             }
             return out
         }
@@ -133,7 +158,7 @@ enum CanonicalXMLReader {
         }
 
         mutating func fragment(_ node: xmlNodePtr) -> Fragment {
-            Fragment(text: XMLNode.text(node), lines: lines(node) ?? LineRange(line: 1),
+            Fragment(text: XMLNode.text(node), lines: place(node, lines(node)) ?? LineRange(line: 1),
                      reason: XMLNode.attribute(node, "reason") ?? "")
         }
 
@@ -141,7 +166,7 @@ enum CanonicalXMLReader {
             let name = XMLNode.name(node)
             let id = TableID(rawValue: name) ?? .t1
             if TableID(rawValue: name) == nil { fail(node, "unexpected element") }
-            var t = StatTable(id: id, lines: lines(node))
+            var t = StatTable(id: id, lines: place(node, lines(node)))
             for el in XMLNode.elements(node) { t.cells.append(cell(el)) }
             return t
         }
@@ -149,7 +174,7 @@ enum CanonicalXMLReader {
         mutating func cell(_ node: xmlNodePtr) -> CellValue {
             var c = CellValue(concept: "", presence: .blank)
             var a = node.pointee.properties
-            var line: Int?, column: Int?
+            var line: Int?, column: Int?, hasPlace = false
             while let attr = a {
                 let n = attr.pointee.name
                 var v = XMLNode.value(attr)
@@ -170,9 +195,11 @@ enum CanonicalXMLReader {
                 else if XMLNode.isNamed(n, "column") {
                     if let i = Int(v) { column = i } else { fail(node, "attribute 'column': '\(v)' is not an integer") }
                 }
+                else { hasPlace = true }
                 a = attr.pointee.next
             }
-            if let line { c.position = SourcePosition(line: line, column: column ?? 1) }
+            let base = line.map { SourcePosition(line: $0, column: column ?? 0) }
+            c.position = hasPlace ? place(node, base) : base
             return c
         }
 

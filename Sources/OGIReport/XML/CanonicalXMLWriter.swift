@@ -18,7 +18,8 @@ enum CanonicalXMLWriter {
             w.open(1, XMLName.unrecognised)
             for f in report.unrecognised {
                 w.start(2, XMLName.fragment)
-                w.attribute("lines", lines(f.lines))
+                if f.lines.hasLine { w.attribute("lines", lines(f.lines)) }
+                place(&w, f.lines)
                 w.attribute("reason", f.reason)
                 w.textElementBody(XMLName.fragment, f.text)
             }
@@ -35,6 +36,15 @@ enum CanonicalXMLWriter {
 
     private static func lines(_ r: LineRange) -> String {
         r.first == r.last ? String(r.first) : String(r.first) + "-" + String(r.last)
+    }
+
+    /// The coordinates of a place beyond lines and columns (schema 1.1): `grid="T.R.C"`,
+    /// `paragraph`, `page`, `box="x0 y0 x1 y1"`.
+    private static func place(_ w: inout XMLByteWriter, _ r: SourceRange) {
+        if let g = r.grid { w.attribute("grid", g.token) }
+        if let p = r.paragraph { w.attribute("paragraph", String(p)) }
+        if let p = r.page { w.attribute("page", String(p)) }
+        if let b = r.box { w.attribute("box", [b.x0, b.y0, b.x1, b.y1].map { DecimalText.format(Decimal($0)) }.joined(separator: " ")) }
     }
 
     private static func metadata(_ w: inout XMLByteWriter, _ m: Metadata) {
@@ -55,6 +65,9 @@ enum CanonicalXMLWriter {
             w.attribute("encoding", s.encoding)
             w.attribute("sha256", s.sha256)
             w.attribute("lineEnding", s.lineEnding)
+            if s.format != .text { w.attribute("format", s.format.rawValue) }
+            if s.omittedBlocks > 0 { w.attribute("omitted", String(s.omittedBlocks)) }
+            if s.omittedCharacters > 0 { w.attribute("omittedCharacters", String(s.omittedCharacters)) }
             w.raw("/>\n")
         }
         for n in m.notes { w.textElement(2, XMLName.note, n) }
@@ -65,7 +78,10 @@ enum CanonicalXMLWriter {
         for b in list {
             let name = XMLName.block(b.kind)
             w.start(level, name)
-            if let l = b.lines { w.attribute("lines", lines(l)) }
+            if let l = b.lines {
+                if l.hasLine { w.attribute("lines", lines(l)) }
+                place(&w, l)
+            }
             w.textElementBody(name, b.text)
         }
     }
@@ -100,7 +116,10 @@ enum CanonicalXMLWriter {
         for t in sortedTables(report.tables) {
             let name = XMLName.table(t.id)
             w.start(2, name)
-            if let l = t.lines { w.attribute("lines", lines(l)) }
+            if let l = t.lines {
+                if l.hasLine { w.attribute("lines", lines(l)) }
+                place(&w, l)
+            }
             if t.cells.isEmpty { w.raw("/>\n"); continue }
             w.raw(">\n")
             writeCells(&w, t.cells)
@@ -165,8 +184,9 @@ enum CanonicalXMLWriter {
         if c.uncertain { w.raw(" uncertain=\"true\"") }
         if let r = c.raw { w.attribute(" raw=\"", r) }
         if let p = c.position {
-            w.attribute(" line=\"", String(p.line))
-            w.attribute(" column=\"", String(p.column))
+            if p.hasLine { w.attribute(" line=\"", String(p.line)) }
+            if p.column > 0 { w.attribute(" column=\"", String(p.column)) }
+            place(&w, p)
         }
         w.raw("/>\n")
     }
@@ -186,8 +206,9 @@ enum CanonicalXMLWriter {
             w.start(3, XMLName.ref)
             w.attribute("concept", ref.concept)
             if let p = ref.position {
-                w.attribute("line", String(p.line))
-                w.attribute("column", String(p.column))
+                if p.hasLine { w.attribute("line", String(p.line)) }
+                if p.column > 0 { w.attribute("column", String(p.column)) }
+                place(&w, p)
             }
             w.raw("/>\n")
         }

@@ -1,4 +1,4 @@
-/// Generates the XSD 1.0 of the canonical XML from ``ConceptTable``.
+/// Generates the XSD (an XSD 1.0 document; schema version ``CanonicalXML/schemaVersion``) of the canonical XML from ``ConceptTable``.
 ///
 /// The concept enumerations (one per table, edition and value kind), the section kinds and the
 /// other enumerations are derived from the model, never typed by hand. The committed
@@ -110,6 +110,11 @@ public enum SchemaGenerator {
                     doc: "SHA-256, lowercase hex.")
         restriction(&x, "Position", base: "xs:int", ["<xs:minInclusive value=\"1\"/>"],
                     doc: "A 1-based line or column.")
+        enumeration(&x, "SourceFormat", SourceFormat.allCases.map(\.rawValue), doc: "The format the source was read as (1.1).")
+        restriction(&x, "GridPlace", base: "xs:token", ["<xs:pattern value=\"[1-9][0-9]*\\.[1-9][0-9]*(\\.[1-9][0-9]*)?\"/>"],
+                    doc: "TABLE.ROW.CELL (or TABLE.ROW) of the source's own tables, 1-based, in document order (1.1).")
+        restriction(&x, "Box", base: "xs:token", ["<xs:pattern value=\"-?[0-9]+(\\.[0-9]+)?( -?[0-9]+(\\.[0-9]+)?){3}\"/>"],
+                    doc: "x0 y0 x1 y1 in PDF points from the page's top left (1.1).")
         let all = ConceptTable.all
         x.line(1, "<xs:simpleType name=\"AnyConcept\">")
         x.line(2, "<xs:annotation><xs:documentation>Every concept id of both editions.</xs:documentation></xs:annotation>")
@@ -139,13 +144,23 @@ public enum SchemaGenerator {
         x.line(2, "<xs:attribute name=\"encoding\" type=\"xs:string\" use=\"required\"/>")
         x.line(2, "<xs:attribute name=\"sha256\" type=\"ogi:SHA256\" use=\"required\"/>")
         x.line(2, "<xs:attribute name=\"lineEnding\" type=\"ogi:LineEnding\" use=\"required\"/>")
+        x.line(2, "<xs:attribute name=\"format\" type=\"ogi:SourceFormat\"/>")
+        x.line(2, "<xs:attribute name=\"omitted\" type=\"xs:nonNegativeInteger\"/>")
+        x.line(2, "<xs:attribute name=\"omittedCharacters\" type=\"xs:nonNegativeInteger\"/>")
         x.line(1, "</xs:complexType>")
+        x.line(1, "<xs:attributeGroup name=\"Place\">")
+        x.line(2, "<xs:annotation><xs:documentation>Where a thing is beyond lines and columns (1.1): a cell or row of the source's own tables, a paragraph, a page and box.</xs:documentation></xs:annotation>")
+        x.line(2, "<xs:attribute name=\"grid\" type=\"ogi:GridPlace\"/>")
+        x.line(2, "<xs:attribute name=\"paragraph\" type=\"ogi:Position\"/>")
+        x.line(2, "<xs:attribute name=\"page\" type=\"ogi:Position\"/>")
+        x.line(2, "<xs:attribute name=\"box\" type=\"ogi:Box\"/>")
+        x.line(1, "</xs:attributeGroup>")
     }
 
     private static func textTypes(_ x: inout XSDText) {
         x.line(1, "<xs:complexType name=\"Block\">")
         x.line(2, "<xs:simpleContent>")
-        x.line(3, "<xs:extension base=\"xs:string\"><xs:attribute name=\"lines\" type=\"ogi:Lines\"/></xs:extension>")
+        x.line(3, "<xs:extension base=\"xs:string\"><xs:attribute name=\"lines\" type=\"ogi:Lines\"/><xs:attributeGroup ref=\"ogi:Place\"/></xs:extension>")
         x.line(2, "</xs:simpleContent>")
         x.line(1, "</xs:complexType>")
         x.line(1, "<xs:group name=\"BlockChoice\">")
@@ -167,8 +182,9 @@ public enum SchemaGenerator {
         x.line(2, "<xs:sequence>")
         x.line(3, "<xs:element name=\"\(XMLName.fragment)\" maxOccurs=\"unbounded\">")
         x.line(4, "<xs:complexType><xs:simpleContent><xs:extension base=\"xs:string\">")
-        x.line(5, "<xs:attribute name=\"lines\" type=\"ogi:Lines\" use=\"required\"/>")
+        x.line(5, "<xs:attribute name=\"lines\" type=\"ogi:Lines\"/>")
         x.line(5, "<xs:attribute name=\"reason\" type=\"xs:string\" use=\"required\"/>")
+        x.line(5, "<xs:attributeGroup ref=\"ogi:Place\"/>")
         x.line(4, "</xs:extension></xs:simpleContent></xs:complexType>")
         x.line(3, "</xs:element>")
         x.line(2, "</xs:sequence>")
@@ -226,11 +242,13 @@ public enum SchemaGenerator {
                 x.line(5, "<xs:attribute name=\"raw\" type=\"xs:string\"/>")
                 x.line(5, "<xs:attribute name=\"line\" type=\"ogi:Position\"/>")
                 x.line(5, "<xs:attribute name=\"column\" type=\"ogi:Position\"/>")
+                x.line(5, "<xs:attributeGroup ref=\"ogi:Place\"/>")
                 x.line(4, "</xs:complexType>")
                 x.line(3, "</xs:element>")
             }
             x.line(2, "</xs:choice>")
             x.line(2, "<xs:attribute name=\"lines\" type=\"ogi:Lines\"/>")
+            x.line(2, "<xs:attributeGroup ref=\"ogi:Place\"/>")
             x.line(1, "</xs:complexType>")
             for k in kinds {
                 x.line(1, "<xs:simpleType name=\"\(conceptTypeName(t, e, k))\">")
@@ -263,6 +281,7 @@ public enum SchemaGenerator {
         x.line(5, "<xs:attribute name=\"concept\" type=\"ogi:AnyConcept\" use=\"required\"/>")
         x.line(5, "<xs:attribute name=\"line\" type=\"ogi:Position\"/>")
         x.line(5, "<xs:attribute name=\"column\" type=\"ogi:Position\"/>")
+        x.line(5, "<xs:attributeGroup ref=\"ogi:Place\"/>")
         x.line(4, "</xs:complexType>")
         x.line(3, "</xs:element>")
         x.line(2, "</xs:sequence>")

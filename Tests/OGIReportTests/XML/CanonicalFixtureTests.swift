@@ -71,3 +71,36 @@ import Testing
         #expect(ExternalLoadCounter.count == before)
     }
 }
+
+/// Schema 1.1 is a minor version: documents written as 1.0 stay valid and read to the same model.
+@Suite struct SchemaVersionCompatibilityTests {
+    @Test func version10DocumentsStayValid() throws {
+        let files = Fixtures.files(in: "canonical/version-1.0", ext: "xml")
+        #expect(files.count == 2)
+        for url in files {
+            let data = try Data(contentsOf: url)
+            #expect(String(decoding: data, as: UTF8.self).contains("schemaVersion=\"1.0\""))
+            let diags = SchemaValidator.shared.validate(data, fileName: url.lastPathComponent)
+            #expect(diags.isEmpty, "\(url.lastPathComponent): \(diags.map(\.description))")
+            let report = try CanonicalXML.read(data, fileName: url.lastPathComponent)
+            let current = try Data(contentsOf: Fixtures.url("canonical/valid/" + url.lastPathComponent))
+            #expect(report == (try CanonicalXML.read(current, fileName: url.lastPathComponent)))
+        }
+    }
+
+    /// The 1.1 places (grid cell, paragraph, page and box) and source format round-trip.
+    @Test func placesOfStructuredFormatsRoundTrip() throws {
+        var r = SampleReports.allBlank2021()
+        r.metadata.source = SourceInfo(fileName: "a.html", layout: .grid, encoding: "UTF-8", sha256: String(repeating: "0", count: 64),
+                                       format: .html, omittedBlocks: 12, omittedCharacters: 3456)
+        r.tables[0].cells[0].position = SourceRange(line: 40, grid: GridLocation(table: 1, row: 3, cell: 2))
+        r.tables[0].cells[1].position = SourceRange(paragraph: 7)
+        r.tables[0].cells[2].position = SourceRange(page: 3, box: PageBox(x0: 10.5, y0: 20, x1: 30.25, y1: 40))
+        r.preamble = [Block(.paragraph, "段落", lines: SourceRange(paragraph: 2))]
+        r.unrecognised = [Fragment(text: "x", lines: SourceRange(line: 5, grid: GridLocation(table: 2, row: 1)), reason: "test")]
+        let xml = CanonicalXML.write(r)
+        #expect(xml.contains("grid=\"1.3.2\"") && xml.contains("paragraph=\"7\"") && xml.contains("box=\"10.5 20 30.25 40\""))
+        #expect(SchemaValidator.shared.validate(Data(xml.utf8)).isEmpty, "\(SchemaValidator.shared.validate(Data(xml.utf8)))")
+        #expect(try CanonicalXML.read(Data(xml.utf8)) == r)
+    }
+}

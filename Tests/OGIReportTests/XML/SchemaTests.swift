@@ -82,7 +82,7 @@ import Testing
         let diags = SchemaValidator.shared.validate(Data(CanonicalXML.write(r).utf8), fileName: "x")
         #expect(diags.first?.message.contains("A report with tables must name its edition") == true, "\(diags)")
         let xml = CanonicalXML.write(SampleReports.allBlank2021())
-            .replacingOccurrences(of: "schemaVersion=\"1.0\" edition=\"2021\"", with: "schemaVersion=\"1.0\" edition=\"2019\"")
+            .replacingOccurrences(of: "schemaVersion=\"\(CanonicalXML.schemaVersion)\" edition=\"2021\"", with: "schemaVersion=\"\(CanonicalXML.schemaVersion)\" edition=\"2019\"")
         let d2 = SchemaValidator.shared.validate(Data(xml.utf8), fileName: "x")
         #expect(d2.first?.message.contains("keyref 'tablesEdition'") == true, "\(d2)")
     }
