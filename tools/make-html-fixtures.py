@@ -28,7 +28,25 @@ re-reads each HTML file with html.parser (decoding it with the encoding its <met
 It also checks that its own label keys are those of ../shared/real/r01 (2021) and r04 (2019) when those files
 exist, and that each golden's cells come in the same concept order.
 
-Fixtures (see FIXTURES at the end for the exact list and each one's messiness tags).
+Fixtures (FIXTURES at the end has the exact list and each one's messiness tags):
+  word-mso-003, word-mso-002   Word "Save as HTML": o:/w: namespaces, <!--[if gte mso 9]><xml> blocks, mso- CSS,
+                               MsoNormal runs split mid-word and mid-number, <o:p>, tags wrapped over lines,
+                               MsoTableGrid tables with Word's colspan=/rowspan=, header cells over two <p>, the
+                               <![if !supportMisalignedColumns]> row; 002 (2019): empty 4th column in (八)/(九).
+  portal-chrome-004            a whole portal page: scripts (with Chinese text, numbers and a document.write'd
+                               <table>), nav, breadcrumb, 索引号 info table, share/print widgets, previous-report
+                               link with another title, footer.
+  one-line-001                 the whole document on one line.
+  gbk-002, gbk-charset-003     GBK bytes labelled charset=gb2312 / <meta charset="GBK">, with 镕 (GBK, not GB2312);
+                               non-GBK characters (U+00A0) as &#160;.
+  th-headers-004               <th> headers, <thead>/<tbody>, &nbsp; header cells instead of rowspans, <br> in
+                               header cells, numbers in <span>/<strong>.
+  spans-everywhere-003, -002   the official merges in every table, plain markup; headings split across spans.
+  span-hazard                  seed 000: <td colspan="3">一、…</td><td>14</td>; 14 belongs under 自然人; t1/t3 with
+                               unquoted, upper-case and single-quoted span attributes and explicit colspan="1".
+  blank-cells-001, -002        variants: blank value cells (<td></td>, &nbsp;, <p>&nbsp;</p>, whitespace), marks
+                               / — - 无, an amount with its unit (0万元 in 2021, 0元 for 采购总金额 in 2019).
+  nested-layout-000            the article inside nested layout tables (old portal), &nbsp; indents, <font>.
 """
 import html
 import json
@@ -364,7 +382,8 @@ def esc(s):
 
 def spans(c, style="quoted", i=0):
     out = ""
-    for name, n in (("rowspan", c.rs), ("colspan", c.cs)):
+    order = (("colspan", c.cs), ("rowspan", c.rs)) if style == "word" else (("rowspan", c.rs), ("colspan", c.cs))
+    for name, n in order:
         if n == 1:
             continue
         if style == "word":
@@ -654,12 +673,28 @@ def word_td_style(i, j):
             "padding:0cm 5.4pt 0cm 5.4pt")
 
 
+def grid_positions(rows):
+    """{(row, index in row): first grid column} for IR rows."""
+    pos, covered = {}, {}
+    for i, r in enumerate(rows):
+        col = 0
+        for j, c in enumerate(r):
+            while covered.get((i, col)):
+                col += 1
+            pos[(i, j)] = col
+            for di in range(c.rs):
+                for dc in range(c.cs):
+                    covered[(i + di, col + dc)] = True
+            col += c.cs
+    return pos
+
+
 def word_table(rows, rng, width_pts):
-    ncols = len(width_pts)
     grid_w = [int(w * 4 / 3) for w in width_pts]
+    pos = grid_positions(rows)
 
     def cell(c, i, j):
-        w = sum(width_pts[:c.cs]) if c.cs > 1 else width_pts[min(j, ncols - 1)]
+        w = sum(width_pts[pos[(i, j)]:pos[(i, j)] + c.cs])
         head = "<td width=%d%s valign=top style='width:%.1fpt;%s'>" % (
             int(w * 4 / 3), spans(c, "word"), w, word_td_style(i, j))
         if c.kind in ("value", "pad", "filler") and c.text.strip() == "":
@@ -698,7 +733,7 @@ def word_table(rows, rng, width_pts):
 def fixture_word_mso(rep, cells, name):
     rng = random.Random(name)
     tbl = tables_for(rep, cells, t1_short="empty" if rep.edition == "2019" else "colspan")
-    widths = {"t1": [120.0, 100.0, 100.0, 100.0], "t2": [28.0, 40.0, 90.0] + [36.0] * 7, "t3": [27.6] * 15}
+    widths = {"t1": [120.0, 100.0, 100.0, 100.0], "t2": [30.0, 52.0, 124.0] + [32.0] * 7, "t3": [28.0] * 15}
     parts = [WORD_HEAD.format(title=esc(rep.title), year1=rep.year + 1)]
     P = "<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0;line-height:28.0pt;" \
         "mso-line-height-rule:exactly'>"

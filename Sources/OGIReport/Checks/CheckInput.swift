@@ -18,14 +18,9 @@ public struct CheckInputFile: Sendable {
 /// Loads the input of `ogi check`: canonical XML or a raw text submission, told apart by
 /// content (an XML declaration or a root element), never by file extension.
 public enum CheckInput {
-    /// True when the bytes start (after a BOM and whitespace) with `<` — an XML declaration or a
-    /// root element. Text submissions never start with markup.
-    public static func isXML(_ data: Data) -> Bool {
-        var i = data.startIndex
-        if data.count >= 3, data[i] == 0xEF, data[i + 1] == 0xBB, data[i + 2] == 0xBF { i += 3 }
-        while i < data.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(data[i]) { i += 1 }
-        return i < data.endIndex && data[i] == UInt8(ascii: "<")
-    }
+    /// True when the bytes are canonical XML (sniffed by content, ``ReaderRegistry/sniff(_:)``:
+    /// UTF-8 or UTF-16, with or without a BOM); HTML and text starting with `<` are not.
+    public static func isXML(_ data: Data) -> Bool { ReaderRegistry.sniff(data) == .canonicalXML }
 
     /// Reads the input.
     /// - Parameters:
@@ -49,7 +44,7 @@ public enum CheckInput {
             return CheckInputFile(report: report, diagnostics: [], isXML: true, sourceName: source == "-" ? nil : source,
                                   sourceLines: lines)
         }
-        let reading = try TextReportReader.readDetailed(data, fileName: fileName)
+        let reading = try ReaderRegistry.read(data, fileName: fileName)
         return CheckInputFile(report: reading.result.report, diagnostics: reading.result.diagnostics, isXML: false,
                               sourceName: fileName, sourceLines: numbered(reading.lines))
     }

@@ -17,13 +17,17 @@ public struct NormalizeResult: Sendable {
     public var hasWarnings: Bool { diagnostics.contains { $0.severity == .warning } }
 }
 
-/// Text submission → canonical XML, validated against the schema before it is handed out.
+/// A submission in any readable format (``ReaderRegistry``) → canonical XML, validated against the schema before it is handed out.
 public enum Normalizer {
     /// Reads `data`, writes the report as canonical XML and validates that XML.
     public static func normalize(_ data: Data, fileName: String = "-") -> NormalizeResult {
         let read: ReadResult
         do {
-            read = try TextReportReader.read(data, fileName: fileName)
+            if ReaderRegistry.sniff(data) == .canonicalXML {
+                read = ReadResult(report: try CanonicalXML.read(data, fileName: fileName))
+            } else {
+                read = try ReaderRegistry.read(data, fileName: fileName).result
+            }
         } catch let e as DiagnosticError {
             return NormalizeResult(report: nil, xml: nil, diagnostics: e.diagnostics, schemaErrors: [])
         } catch {

@@ -226,7 +226,7 @@ public enum TextDecoder {
 
     /// Converts with iconv; nil when the converter is unavailable or any byte is invalid or
     /// the input ends inside a character.
-    private static func iconvToUTF8(_ bytes: [UInt8], from encoding: String) -> [UInt8]? {
+    static func iconvToUTF8(_ bytes: [UInt8], from encoding: String) -> [UInt8]? {
         let cd = iconv_open("UTF-8", encoding)
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }

@@ -29,7 +29,8 @@ public struct SourceDocument: Sendable {
 
     public init(format: SourceFormat, info: SourceInfo, units: [SourceUnit] = [], tables: [SourceTable] = [],
                 diagnostics: [Diagnostic] = [], fragments: [Fragment] = [], omitted: OmittedContent = OmittedContent(),
-                mayHavePageChrome: Bool = false, byteCount: Int = 0) {
+                mayHavePageChrome: Bool = false, byteCount: Int = 0, diagnosticsName: String? = nil) {
+        self.diagnosticsName = diagnosticsName ?? info.fileName
         self.format = format; self.info = info; self.units = units; self.tables = tables
         self.diagnostics = diagnostics; self.fragments = fragments; self.omitted = omitted
         self.mayHavePageChrome = mayHavePageChrome; self.byteCount = byteCount
@@ -45,8 +46,8 @@ public struct SourceDocument: Sendable {
         return (t, r)
     }
 
-    /// The name diagnostics use for the document ("-" for standard input).
-    var diagnosticsName: String { info.fileName }
+    /// The name diagnostics use for the document: the path as given ("-" for standard input).
+    public var diagnosticsName: String
 }
 
 /// Content a front end left out of the units (page chrome), counted so that it is accounted for.

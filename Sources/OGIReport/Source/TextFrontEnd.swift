@@ -28,7 +28,7 @@ public enum TextFrontEnd {
             units.append(SourceUnit(number: line.number, kind: .line, text: clean, range: LineRange(line: line.number)))
         }
         return SourceDocument(format: .text, info: source, units: units, diagnostics: diags, fragments: fragments,
-                              byteCount: data.count)
+                              byteCount: data.count, diagnosticsName: fileName)
     }
 
     /// Removes "[bookmark: …]" artefacts (Word bookmarks that leak into text exports); returns the

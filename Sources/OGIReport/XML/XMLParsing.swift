@@ -84,7 +84,7 @@ enum XMLParsing {
 }
 
 /// The parser context's structured error handler; libxml2 passes the context as user data.
-private let parserErrorHandler: xmlStructuredErrorFunc = { userData, error in
+let parserErrorHandler: xmlStructuredErrorFunc = { userData, error in
     guard let userData, let error else { return }
     let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
     guard let sink = ctxt.pointee._private else { return }

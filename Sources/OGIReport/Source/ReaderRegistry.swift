@@ -1,0 +1,88 @@
+import Foundation
+
+/// The one entry point for reading a submission in any format: sniffs the format from the
+/// content (not the file name), runs that format's front end and report recognition.
+///
+/// Sniffing: `%PDF` → PDF; `PK\x03\x04` → DOCX when the package has `word/document.xml`, else
+/// ZIP; after a BOM (UTF-8 or UTF-16) and whitespace, `<?xml` or `<report` with ogi's namespace →
+/// canonical XML; an HTML doctype or a known HTML tag → HTML; anything else → text (a text
+/// submission may start with `<`).
+public enum ReaderRegistry {
+    /// The format of `data`.
+    public static func sniff(_ data: Data) -> SourceFormat {
+        let head = [UInt8](data.prefix(4096))
+        if head.starts(with: Array("%PDF".utf8)) { return .pdf }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return data.range(of: Data("word/document.xml".utf8)) != nil || data.range(of: Data("word/".utf8)) != nil ? .docx : .zip
+        }
+        let text = asciiPrefix(head)
+        var s = Substring(text)
+        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s = s.dropFirst() }
+        let lower = s.lowercased()
+        if lower.hasPrefix("<?xml") || lower.hasPrefix("<report") || lower.hasPrefix("<!--") {
+            if lower.contains("urn:ogi:annual-report") { return .canonicalXML }
+            if lower.contains("<html") || lower.contains("<!doctype html") { return .html }
+            if lower.hasPrefix("<?xml") { return .canonicalXML }  // other XML: the XML reader says what it is
+        }
+        if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") { return .html }
+        if lower.hasPrefix("<") {
+            let name = lower.dropFirst().prefix { $0.isLetter || $0.isNumber }
+            let tags: Set<String> = ["head", "body", "meta", "title", "div", "p", "table", "span", "br", "h1", "h2", "h3",
+                                     "h4", "h5", "h6", "style", "script", "link", "center", "font", "section", "article"]
+            let after = lower.dropFirst(1 + name.count).first
+            if tags.contains(String(name)), after == nil || after == ">" || after == " " || after == "/" || after == "\n" || after == "\t" { return .html }
+            if lower.hasPrefix("<!--"), lower.contains("<html") || lower.contains("<body") || lower.contains("<table") { return .html }
+        }
+        return .text
+    }
+
+    /// Reads a report from a submission in a format ogi reads into a report (text, HTML).
+    /// - Throws: ``DiagnosticError`` for a format without a reader yet (one line naming it), or
+    ///   when the front end gives up (undecodable bytes).
+    public static func read(_ data: Data, fileName: String = "-") throws -> TextReading {
+        ReportRecognizer.recognize(try document(data, fileName: fileName))
+    }
+
+    /// The source document of a submission (front end only).
+    public static func document(_ data: Data, fileName: String = "-") throws -> SourceDocument {
+        let format = sniff(data)
+        switch format {
+        case .text: return try TextFrontEnd.read(data, fileName: fileName)
+        case .html: return try HTMLFrontEnd.read(data, fileName: fileName)
+        case .canonicalXML:
+            throw DiagnosticError(.error("this is canonical XML, not a submission: read it with CanonicalXML.read", code: "read.format", file: fileName, line: 1))
+        case .docx, .pdf, .zip:
+            throw DiagnosticError(unsupported(format, fileName: fileName))
+        }
+    }
+
+    /// The one-line error for a format that has no reader yet.
+    static func unsupported(_ format: SourceFormat, fileName: String) -> Diagnostic {
+        let what: String
+        switch format {
+        case .docx: what = "a DOCX (Word/WPS) document: this version of ogi does not read DOCX yet; save it as HTML or text"
+        case .pdf: what = "a PDF file: this version of ogi does not read PDF yet; extract its text first"
+        case .zip: what = "a ZIP archive that is not a Word document; unpack it and give the report inside"
+        default: what = "a \(format.displayName) file ogi cannot read"
+        }
+        return .error("the input is " + what, code: "read.unsupported-format", file: fileName)
+    }
+
+    /// The first bytes as text for sniffing: UTF-16 (with BOM) transcoded, a UTF-8 BOM dropped,
+    /// non-ASCII bytes kept as they decode (sniffing looks at ASCII markup only).
+    static func asciiPrefix(_ head: [UInt8]) -> String {
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            let little = head[0] == 0xFF
+            var out = String.UnicodeScalarView()
+            var i = 2
+            while i + 1 < head.count {
+                let v = little ? UInt32(head[i]) | UInt32(head[i + 1]) << 8 : UInt32(head[i]) << 8 | UInt32(head[i + 1])
+                if let u = Unicode.Scalar(v) { out.append(u) }
+                i += 2
+            }
+            return String(out)
+        }
+        let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
+        return String(decoding: body, as: UTF8.self)
+    }
+}
