@@ -28,7 +28,9 @@ enum NarrativeReader {
 
     /// The blocks of the lines (already cleaned of artefacts); `firstBody` is text that follows
     /// the section heading on its own line (it starts a paragraph at that line).
-    static func blocks(_ lines: [SourceLine], firstBody: (text: String, line: Int)? = nil) -> [Block] {
+    /// - Parameter wholeParagraphs: each line is a whole paragraph (units of a structured format:
+    ///   HTML `<p>`, DOCX paragraphs), never joined with the next.
+    static func blocks(_ lines: [SourceLine], firstBody: (text: String, line: Int)? = nil, wholeParagraphs: Bool = false) -> [Block] {
         var blocks: [Block] = []
         var para: (text: String, first: Int, last: Int)?
         func flush() {
@@ -37,7 +39,7 @@ enum NarrativeReader {
         }
         func add(_ text: String, _ n: Int) {
             if para != nil { para!.text += text; para!.last = n } else { para = (text, n, n) }
-            if DocumentText.endsSentence(text) { flush() }
+            if wholeParagraphs || DocumentText.endsSentence(text) { flush() }
         }
         if let fb = firstBody { add(DocumentText.trim(fb.text), fb.line) }
         for line in lines {

@@ -18,6 +18,8 @@ public enum ReportRecognizer {
         var report = Report(metadata: Metadata(source: document.info))
         report.unrecognised = document.fragments
         var lines = document.lines
+        // Units of a structured format are whole paragraphs: never joined across units.
+        let paragraphs = document.format != .text
         let chrome = document.mayHavePageChrome ? leadingChrome(lines, document) : 0
         if chrome > 0 {
             diags.append(Diagnostic(.note, "\(chrome) blocks of page chrome before the report's title left out (counted in the source entry)",
@@ -45,10 +47,10 @@ public enum ReportRecognizer {
         // is copied once at its size (the whole preamble is shared when nothing splits it).
         var chunkStart = 0
         for k in pre.indices where metadataLines.contains(pre[k].number) {
-            report.preamble += narrative(Array(pre[chunkStart..<k]), nil, &report, &diags, fileName)
+            report.preamble += narrative(Array(pre[chunkStart..<k]), nil, &report, &diags, fileName, paragraphs: paragraphs)
             chunkStart = k + 1
         }
-        report.preamble += narrative(chunkStart == 0 ? pre : Array(pre[chunkStart...]), nil, &report, &diags, fileName)
+        report.preamble += narrative(chunkStart == 0 ? pre : Array(pre[chunkStart...]), nil, &report, &diags, fileName, paragraphs: paragraphs)
 
         // Sections.
         var bodies: [TableID: [SourceLine]] = [:]
@@ -108,7 +110,7 @@ public enum ReportRecognizer {
                         } else {
                             section.blocks.append(Block(.paragraph, t, lines: LineRange(line: line.number)))
                         }
-                        open = DocumentText.endsSentence(t) ? nil : section.blocks.count - 1
+                        open = paragraphs || DocumentText.endsSentence(t) ? nil : section.blocks.count - 1
                     } else {
                         open = nil
                         report.unrecognised.append(Fragment(text: t, lines: LineRange(line: line.number), reason: "unrecognised line in section \(h.kind.numeral)"))
@@ -124,7 +126,7 @@ public enum ReportRecognizer {
                     }
                 }
             } else {
-                section.blocks = narrative(body, h.inlineBody.map { ($0, headLine) }, &report, &diags, fileName)
+                section.blocks = narrative(body, h.inlineBody.map { ($0, headLine) }, &report, &diags, fileName, paragraphs: paragraphs)
             }
             report.sections.append(section)
         }
@@ -194,20 +196,20 @@ public enum ReportRecognizer {
     /// cells, or a bare number — are not prose: each becomes an unrecognised fragment with a
     /// warning, and no paragraph runs across it.
     private static func narrative(_ lines: [SourceLine], _ firstBody: (String, Int)?, _ report: inout Report,
-                                  _ diags: inout [Diagnostic], _ fileName: String) -> [Block] {
+                                  _ diags: inout [Diagnostic], _ fileName: String, paragraphs: Bool) -> [Block] {
         var blocks: [Block] = []
         var chunkStart = 0  // the prose lines since the last table-like line (shared when there is none)
         var first = firstBody.map { (text: $0.0, line: $0.1) }
         for (k, line) in lines.enumerated() where !DocumentText.isBlank(line.text) {
             let t = DocumentText.trim(line.text)
             if isTableLike(t) {
-                blocks += NarrativeReader.blocks(Array(lines[chunkStart..<k]), firstBody: first); chunkStart = k + 1; first = nil
+                blocks += NarrativeReader.blocks(Array(lines[chunkStart..<k]), firstBody: first, wholeParagraphs: paragraphs); chunkStart = k + 1; first = nil
                 report.unrecognised.append(Fragment(text: t, lines: LineRange(line: line.number), reason: "table-like line outside a table section"))
                 diags.append(.warning("table-like line outside sections 二, 三, 四; kept as an unrecognised fragment",
                                       code: "read.unrecognised", file: fileName, line: line.number, column: 1))
             }
         }
-        return blocks + NarrativeReader.blocks(chunkStart == 0 ? lines : Array(lines[chunkStart...]), firstBody: first)
+        return blocks + NarrativeReader.blocks(chunkStart == 0 ? lines : Array(lines[chunkStart...]), firstBody: first, wholeParagraphs: paragraphs)
     }
 
     /// A tab between two cells, or a short bare number ("0", "12901", "-58", "０").

@@ -21,6 +21,14 @@ enum Table3Reader {
         func flushUnknown() { draft.flushUnknown(&pendingUnknown) }
 
         for var row in grid.rows {
+            // A row of blank cells right after the header, as many as the table has columns, is the
+            // value row of a report that left them blank (a tab or a grid cell is structure).
+            if row.isEmpty, !headerLabelsSeen.isEmpty, draft.rows.isEmpty, row.cells.count >= ConceptTable.t3Columns.count {
+                flushUnknown()
+                draft.addRow(DraftRow(block: "main", rowKey: "", columns: nil, values: Array(row.cells.suffix(ConceptTable.t3Columns.count)), source: row),
+                             label: "(values)", capacity: ConceptTable.t3Columns.count)
+                continue
+            }
             if row.isEmpty { if draft.foundTable { draft.consume(row) }; continue }
             row.cells = row.joiningWrappedCells { headerLabels.contains(ByteKey($0)) ? .exact : nil }
             let nonEmpty = row.nonEmptyCells

@@ -264,11 +264,16 @@ struct TableDraft: Sendable {
                 }
             }
             var values = row.values
-            while values.count > slots.count, let last = values.last, last.isEmpty { values.removeLast() }
+            // Cells beyond the slots: a truly empty trailing cell (a tab at the end of the line) goes
+            // first; then empty cells before the values (a label spanning several columns); then
+            // whitespace-only trailing cells. A cell written between tabs is structure: it is
+            // dropped only when the row has more cells than columns, never for being blank.
+            while values.count > slots.count, let last = values.last, last.raw.isEmpty { values.removeLast() }
             // Leading empty cells beyond the slots are dropped all at once (linear in the cell count).
             var leading = 0
             while values.count - leading > slots.count, values[leading].isEmpty { leading += 1 }
             values.removeFirst(leading)
+            while values.count > slots.count, let last = values.last, last.isEmpty { values.removeLast() }
             var extra: [GridCell] = []
             if values.count > slots.count {
                 extra = Array(values[slots.count...])
