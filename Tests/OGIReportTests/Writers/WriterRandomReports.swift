@@ -76,7 +76,9 @@ enum WriterRandomReports {
 /// there); and, as the text reader rejoins a paragraph whose sentence is unfinished with the next
 /// one (``DocumentText/endsSentence(_:)``), such paragraphs are expected joined.
 enum RoundTrip {
-    static func differences(_ x: Report, _ y: Report) -> [String] {
+    /// - Parameter joinsUnfinished: the layout rejoins unfinished paragraphs (text); structured
+    ///   formats (HTML) keep every paragraph whole.
+    static func differences(_ x: Report, _ y: Report, joinsUnfinished: Bool = true) -> [String] {
         var d: [String] = []
         let mx = x.metadata, my = y.metadata
         if mx.agency != my.agency { d.append("agency \(mx.agency ?? "nil") ≠ \(my.agency ?? "nil")") }
@@ -89,10 +91,10 @@ enum RoundTrip {
             if a != b { d.append("\(c.id): \(a) ≠ \(b)") }
         }
         let notes = mx.notes.map { Block(.paragraph, $0) }
-        let (pa, pb) = (expected(notes + x.preamble), texts(y.preamble))
+        let (pa, pb) = (expected(notes + x.preamble, joinsUnfinished), texts(y.preamble))
         if pa != pb { d.append("preamble \(pa) ≠ \(pb)") }
         for kind in SectionKind.allCases {
-            let a = expected(x.sections.filter { $0.kind == kind }.flatMap(\.blocks))
+            let a = expected(x.sections.filter { $0.kind == kind }.flatMap(\.blocks), joinsUnfinished)
             let b = texts(y.sections.filter { $0.kind == kind }.flatMap(\.blocks))
             if a != b { d.append("section \(kind.heading): \(a) ≠ \(b)") }
         }
@@ -114,12 +116,12 @@ enum RoundTrip {
     static func texts(_ blocks: [Block]) -> [String] { blocks.map { "\($0.kind.rawValue):\($0.text)" } }
 
     /// The blocks as the text layout gives them back (see the type's comment).
-    static func expected(_ blocks: [Block]) -> [String] {
+    static func expected(_ blocks: [Block], _ joinsUnfinished: Bool = true) -> [String] {
         var out: [Block] = []
         for b in blocks {
             let t = TemplateWriter.oneLine(b.text)
             guard !t.isEmpty else { continue }
-            if b.kind == .paragraph, let last = out.last, last.kind == .paragraph, !DocumentText.endsSentence(last.text) {
+            if joinsUnfinished, b.kind == .paragraph, let last = out.last, last.kind == .paragraph, !DocumentText.endsSentence(last.text) {
                 out[out.count - 1].text += t
             } else {
                 out.append(Block(b.kind, t))
