@@ -38,12 +38,12 @@ struct Template: ParsableCommand {
             var request = TemplateRequest(agency: agency, year: yearNumber, edition: edition)
             if let path = from {
                 let (data, name) = try CLIIO.read(path)
-                request.from = try CanonicalXML.read(data, fileName: name)
+                request.from = try ReaderRegistry.readReport(data, fileName: name).report
                 request.fromName = name
             }
             if let path = previous {
                 let (data, name) = try CLIIO.read(path)
-                request.previous = try CanonicalXML.read(data, fileName: name)
+                request.previous = try ReaderRegistry.readReport(data, fileName: name).report
                 request.previousName = name
             }
             let (report, warnings) = try TemplateBuilder.build(request)

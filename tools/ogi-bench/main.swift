@@ -40,21 +40,31 @@ if args.isEmpty {
 }
 
 var totals: [String: Double] = [:]
-let stages = ["validate XML (baseline)", "read text", "write XML", "read XML (parse+validate+build)", "checks", "template text"]
+let stages = ["validate XML (baseline)", "read input (its format)", "write XML", "read XML (parse+validate+build)", "checks",
+              "template text", "template HTML", "read HTML (its HTML template)", "read text (its text template)"]
+var bytesRead: [String: Int] = [:]
 print(String(format: "%-28@ %8@ %10@  %@", "file" as NSString, "bytes" as NSString, "stage" as NSString, "median µs (ratio to validate)" as NSString))
 for path in args {
     guard let data = FileManager.default.contents(atPath: path) else { print("cannot read \(path)"); continue }
     let name = (path as NSString).lastPathComponent
     do {
-        let report = try TextReportReader.read(data, fileName: name).report
+        let report = try ReaderRegistry.read(data, fileName: name).result.report
         let xml = Data(CanonicalXML.write(report).utf8)
         var t: [String: Double] = [:]
         t[stages[0]] = measure { _ = SchemaValidator.shared.validate(xml, fileName: name) }
-        t[stages[1]] = try measure { _ = try TextReportReader.read(data, fileName: name) }
+        t[stages[1]] = try measure { _ = try ReaderRegistry.read(data, fileName: name) }
         t[stages[2]] = measure { _ = CanonicalXML.write(report) }
         t[stages[3]] = try measure { _ = try CanonicalXML.read(xml, fileName: name) }
         t[stages[4]] = measure { _ = Checker.run(report) }
         t[stages[5]] = measure { _ = TemplateWriter.write(report, format: .text) }
+        t[stages[6]] = measure { _ = TemplateWriter.write(report, format: .html) }
+        // The same report as an HTML page and as a text submission: the two front ends per KB.
+        let html = Data(TemplateWriter.write(report, format: .html).utf8)
+        let text = Data(TemplateWriter.write(report, format: .text).utf8)
+        t[stages[7]] = try measure { _ = try ReaderRegistry.read(html, fileName: name + ".html") }
+        t[stages[8]] = try measure { _ = try ReaderRegistry.read(text, fileName: name + ".txt") }
+        bytesRead[stages[7], default: 0] += html.count
+        bytesRead[stages[8], default: 0] += text.count
         let base = t[stages[0]]!
         for s in stages {
             let v = t[s]!
@@ -68,5 +78,8 @@ for path in args {
 if let base = totals[stages[0]], base > 0 {
     print("\nall files, summed medians:")
     for s in stages { print(String(format: "  %-34@ %9.1f µs  (%.3f× validation)", s as NSString, totals[s]! / 1000, totals[s]! / base)) }
+    let perKB = { (s: String) -> Double in totals[s]! / 1000 / (Double(bytesRead[s] ?? 1) / 1024) }
+    let h = perKB(stages[7]), x = perKB(stages[8])
+    print(String(format: "\nper KB of source: HTML front end %.1f µs/KB, text front end %.1f µs/KB (HTML/text = %.2f×)", h, x, h / x))
 }
 print("peak RSS: \(peakRSSKiB()) KiB")

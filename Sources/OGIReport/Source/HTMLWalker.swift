@@ -89,6 +89,7 @@ struct HTMLWalker {
 
     private func isChrome(_ n: xmlNodePtr, _ name: String) -> Bool {
         if Self.chromeElements.contains(name) { return true }
+        if n.pointee.properties == nil { return false }
         if Self.attribute(n, "hidden") != nil { return true }
         if let style = Self.attribute(n, "style") {
             let s = style.lowercased().filter { !$0.isWhitespace }
@@ -163,7 +164,8 @@ struct HTMLWalker {
             }
             let line = Int(xmlGetLineNo(tr))
             rows.append(SourceTable.Row(cells: cells, range: SourceRange(line: line, grid: GridLocation(table: number, row: r + 1))))
-            let text = cells.map { $0.text.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t")
+            let text = cells.map { $0.text.utf8.contains(0x0A) ? String(decoding: $0.text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self) : $0.text }
+                .joined(separator: "\t")
             units.append(SourceUnit(number: units.count + 1, kind: .tableRow(table: number - 1, row: r), text: text,
                                     range: SourceRange(line: line, grid: GridLocation(table: number, row: r + 1))))
         }
@@ -171,15 +173,16 @@ struct HTMLWalker {
         tables.append(SourceTable(number: number, rows: rows, range: SourceRange(line: first, lastLine: rows.last?.range.first)))
     }
 
+    /// The element's name (libxml2's HTML parser gives tag names in lower case).
     static func name(_ n: xmlNodePtr) -> String {
         guard let p = n.pointee.name else { return "" }
-        return String(cString: p).lowercased()
+        return String(cString: p)
     }
 
     static func attribute(_ n: xmlNodePtr, _ name: String) -> String? {
         var a = n.pointee.properties
         while let attr = a {
-            if let an = attr.pointee.name, String(cString: an).lowercased() == name {
+            if let an = attr.pointee.name, name.withCString({ strcmp(UnsafeRawPointer(an).assumingMemoryBound(to: CChar.self), $0) }) == 0 {
                 var out = ""
                 var c = attr.pointee.children
                 while let t = c { if let content = t.pointee.content { out += String(cString: content) }; c = t.pointee.next }
@@ -215,32 +218,41 @@ struct HTMLWalker {
 
 /// Text gathered from HTML text nodes as a browser shows it: runs of whitespace collapse to one
 /// space, a run holding a line break between two CJK characters disappears, and line breaks
-/// asked for (`<br>`, block boundaries inside a cell) separate lines.
+/// asked for (`<br>`, block boundaries inside a cell) separate lines. Scans UTF-8 bytes.
 struct HTMLText {
     private var lines: [String] = []
-    private var current = String.UnicodeScalarView()
-    private var pendingSpace = false
+    private var current: [UInt8] = []
+    var pendingSpace = false
     private var pendingBreak = false
-    private var last: Unicode.Scalar?
+    /// The scalar value of the last character appended to ``current``.
+    private var last: UInt32 = 0
     private(set) var firstLine = 0
     private(set) var lastLine = 0
 
     mutating func append(_ content: UnsafePointer<xmlChar>?, line: Int) {
-        guard let content else { return }
-        let s = String(cString: content)
+        guard var p = content else { return }
         var any = false
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0x20, 0x09, 0x0A, 0x0C, 0x0D, 0xA0:
+        while p.pointee != 0 {
+            let b = p.pointee
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D {
                 pendingSpace = true
-                if u.value == 0x0A || u.value == 0x0D { pendingBreak = true }
-            default:
-                if pendingSpace, let l = last, !current.isEmpty {
-                    if !(pendingBreak && (Self.isWide(l) || Self.isWide(u))) { current.append(" ") }
-                }
-                pendingSpace = false; pendingBreak = false
-                current.append(u); last = u; any = true
+                if b == 0x0A || b == 0x0D { pendingBreak = true }
+                p += 1; continue
             }
+            if b == 0xC2 && p[1] == 0xA0 { pendingSpace = true; p += 2; continue }  // U+00A0
+            // One character: its length from the lead byte, its scalar value for the CJK test.
+            let n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            var k = 1
+            while k < n && p[k] != 0 { k += 1 }
+            var v = UInt32(b)
+            if n == 2 { v = UInt32(b & 0x1F) << 6 | UInt32(p[1] & 0x3F) }
+            else if n == 3 && k == 3 { v = UInt32(b & 0x0F) << 12 | UInt32(p[1] & 0x3F) << 6 | UInt32(p[2] & 0x3F) }
+            else if n == 4 && k == 4 { v = 0x10000 }
+            if pendingSpace, !current.isEmpty, !(pendingBreak && (Self.isWide(last) || Self.isWide(v))) { current.append(0x20) }
+            pendingSpace = false; pendingBreak = false
+            current.append(contentsOf: UnsafeBufferPointer(start: p, count: k))
+            last = v; any = true
+            p += k
         }
         if any {
             if firstLine == 0 { firstLine = line }
@@ -250,23 +262,23 @@ struct HTMLText {
 
     /// Ends the current line (an empty one is dropped).
     mutating func lineBreak() {
-        if !current.isEmpty { lines.append(String(current)) }
-        current = String.UnicodeScalarView(); pendingSpace = false; pendingBreak = false; last = nil
+        if !current.isEmpty { lines.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+        pendingSpace = false; pendingBreak = false; last = 0
     }
 
     /// The text (lines joined with "\n") and its first and last source lines; resets.
     mutating func take() -> (String, Int, Int) {
         lineBreak()
-        let out = (lines.joined(separator: "\n"), firstLine, lastLine)
-        self = HTMLText()
+        let out = (lines.count == 1 ? lines[0] : lines.joined(separator: "\n"), firstLine, lastLine)
+        lines.removeAll(keepingCapacity: true); firstLine = 0; lastLine = 0
         return out
     }
 
-    static func isWide(_ u: Unicode.Scalar) -> Bool {
-        let v = u.value
-        return (0x2E80...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+    static func isWide(_ v: UInt32) -> Bool {
+        (0x2E80...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
             || (0xFF00...0xFFEF).contains(v) || v >= 0x20000
     }
+
 
     /// All text under `node`, skipping scripts and styles; with `breaks`, block elements and
     /// `<br>` start new lines (a cell's paragraphs).

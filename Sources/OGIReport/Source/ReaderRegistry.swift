@@ -43,6 +43,17 @@ public enum ReaderRegistry {
         ReportRecognizer.recognize(try document(data, fileName: fileName))
     }
 
+    /// The report of any input ogi reads: canonical XML as it is, anything else through its front
+    /// end and recognition (e.g. `template --from`).
+    /// - Throws: ``DiagnosticError`` when the input cannot be read, or when its reading found errors.
+    public static func readReport(_ data: Data, fileName: String = "-") throws -> ReadResult {
+        if sniff(data) == .canonicalXML { return ReadResult(report: try CanonicalXML.read(data, fileName: fileName)) }
+        let result = try read(data, fileName: fileName).result
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty { throw DiagnosticError(errors) }
+        return result
+    }
+
     /// The source document of a submission (front end only).
     public static func document(_ data: Data, fileName: String = "-") throws -> SourceDocument {
         let format = sniff(data)
