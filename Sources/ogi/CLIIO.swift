@@ -5,12 +5,9 @@ import OGIReport
 /// Input and output helpers shared by the subcommands.
 enum CLIIO {
     /// Reads a file, or standard input when the path is nil or "-". Returns the bytes and the
-    /// name to use in diagnostics.
+    /// name to use in diagnostics. A read error is a one-line ``CLIError``.
     static func read(_ path: String?) throws -> (data: Data, name: String) {
-        if path == nil || path == "-" {
-            return (FileHandle.standardInput.readDataToEndOfFile(), "-")
-        }
-        let p = path!
+        guard let p = path, p != "-" else { return (try readStandardInput(), "-") }
         do {
             return (try Data(contentsOf: URL(fileURLWithPath: p)), p)
         } catch {
@@ -18,22 +15,37 @@ enum CLIIO {
         }
     }
 
-    /// Writes text to a file, or to standard output when the path is nil or "-".
+    /// All of standard input (read(2) in a loop: a closed or unreadable descriptor is an error,
+    /// not a trap).
+    private static func readStandardInput() throws -> Data {
+        func fail(_ code: Int32) -> CLIError {
+            CLIError.io("-: error: cannot read standard input: \(String(cString: strerror(code)))")
+        }
+        if OutputFile.wasClosedAtStart(0) { throw fail(EBADF) }
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw fail(errno)
+            }
+            if n == 0 { return data }
+            data.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// Writes text to standard output (nil or "-") or replaces a file, through ``OutputFile``.
     static func write(_ text: String, to path: String?) throws {
-        if path == nil || path == "-" {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path!), options: .atomic)
-        } catch {
-            throw CLIError.io("\(path!): error: cannot write file: \(ioReason(error))")
-        }
+        let out = try OutputFile.open(path)
+        defer { out.abort() }
+        try out.write(text)
+        try out.commit()
     }
 
     /// Prints one line to standard error.
     static func err(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        OutputFile.writeStandardError(line + "\n")
     }
 
     /// Prints diagnostics to standard error, one a line, compiler style.

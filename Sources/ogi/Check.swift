@@ -42,6 +42,16 @@ struct Check: ParsableCommand {
         if embed && (output == nil || files.count != 1) { return try usage("--embed needs -o OUT.xml and exactly one FILE") }
         if !embed && output != nil { return try usage("-o is only used with --embed") }
 
+        do {
+            try OutputFile.refuseInputs(outputs: [nil, output], inputs: files)
+        } catch {
+            CLIIO.err("\(error)"); throw Exit.failure
+        }
+        // --embed's output is opened before the input is read (an unwritable target fails first);
+        // it replaces its target only once all of it is written.
+        let embedded: OutputFile? = embed ? try OutputFile.open(output) : nil
+        defer { embedded?.abort() }
+
         var worst = 0
         var jsonFiles: [Any] = []
         for path in files {
@@ -66,10 +76,11 @@ struct Check: ParsableCommand {
             case .json:
                 jsonFiles.append(CheckReport.jsonObject(results, file: name, sourceName: loaded.sourceName, edition: edition))
             }
-            if embed {
+            if let embedded {
                 var report = loaded.report
                 report.checks = results
-                try CLIIO.write(CanonicalXML.write(report), to: output)
+                try embedded.write(CanonicalXML.write(report))
+                try embedded.commit()
             }
             if results.contains(where: Checker.isFailure) { worst = max(worst, 1) }
         }
