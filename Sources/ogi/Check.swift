@@ -10,8 +10,9 @@ struct Check: ParsableCommand {
         Each FILE is canonical XML or a raw text submission (told apart by content). Human output \
         prints one line per FAIL, UNCERTAIN and NOT_ASSESSABLE result, compiler style, with an \
         excerpt of the source line and a caret when the position is known, then a summary line. \
-        Exit status: 0 when no rule fails, 1 when a rule fails (advisories are warnings and never \
-        fail), 2 for usage or I/O errors.
+        Exit status: 0 when no rule fails; 1 when a rule fails, an input cannot be read as a report, \
+        has an error (as normalize reports it) or no table was read from it (advisories are warnings \
+        and never fail); 2 for usage or I/O errors.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -62,10 +63,20 @@ struct Check: ParsableCommand {
             } catch let e as CLIError {
                 CLIIO.err(e.description); worst = 2; continue
             } catch let e as DiagnosticError {
-                CLIIO.report(e.diagnostics); worst = 2; continue
+                // An input that cannot be read as a report (undecodable text, invalid XML) is a
+                // finding, as in normalize and validate.
+                CLIIO.report(e.diagnostics); worst = max(worst, 1); continue
             }
             CLIIO.report(loaded.diagnostics)
             let name = path == "-" ? "-" : path
+            // The same status as normalize for the same input: an error while reading it, or no
+            // table read at all, is a finding.
+            if loaded.diagnostics.contains(where: { $0.severity == .error }) {
+                worst = max(worst, 1)
+            } else if let nothing = NothingRead.diagnostic(loaded.report, fileName: name) {
+                CLIIO.report([nothing])
+                worst = max(worst, 1)
+            }
             let results = Checker.run(loaded.report)
             let edition = Checker.edition(of: loaded.report)
             switch format {

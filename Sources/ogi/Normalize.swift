@@ -103,6 +103,10 @@ struct Normalize: ParsableCommand {
             return 2
         }
         var status: Int32 = result.hasErrors || (strict && result.hasWarnings) ? 1 : 0
+        if !result.hasErrors, let report = result.report, let nothing = NothingRead.diagnostic(report, fileName: name) {
+            CLIIO.report([nothing])
+            status = max(status, 1)
+        }
         guard let xml = result.xml else { return max(status, 1) }
         do {
             try out.write(xml)
