@@ -48,9 +48,10 @@ enum CLIIO {
         OutputFile.writeStandardError(line + "\n")
     }
 
-    /// Prints diagnostics to standard error, one a line, compiler style.
+    /// Prints diagnostics to standard error, one a line, compiler style, with control characters
+    /// escaped in the whole line (the file name too, see ``Diagnostic/oneLine(_:)``).
     static func report(_ diagnostics: [Diagnostic]) {
-        for d in diagnostics { err(d.description) }
+        for d in diagnostics { err(Diagnostic.oneLine(d.description)) }
     }
 
     /// Diagnostics as a JSON array (stable key order).

@@ -62,12 +62,48 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         return loc + tag + ": " + Diagnostic.oneLine(message)
     }
 
-    /// The message on one line: line breaks quoted from the source (a wrapped cell) are shown
-    /// as "⏎", so each diagnostic stays one line of output.
-    static func oneLine(_ message: String) -> String {
-        guard message.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return message }
-        return message.replacingOccurrences(of: "\r\n", with: "⏎")
-            .replacingOccurrences(of: "\n", with: "⏎").replacingOccurrences(of: "\r", with: "⏎")
+    /// The message on one line and safe for a terminal. Line breaks quoted from the source (a
+    /// wrapped cell: CR LF, LF, CR, U+2028, U+2029) are shown as "⏎", so each diagnostic stays one
+    /// line of output; every other control character — C0 (U+0000–U+001F, tab and ESC/BEL
+    /// included), DEL, C1 (U+0080–U+009F) — and the bidirectional controls (U+202A–U+202E,
+    /// U+2066–U+2069), which could recolour, retitle or reorder a terminal, is written as a Swift
+    /// escape with uppercase hex: `\u{1B}`, `\u{9}`, `\u{202E}`. Idempotent; the usual message (no
+    /// such character) is returned as it is after a scan of its UTF-8 bytes.
+    public static func oneLine(_ message: String) -> String {
+        // Fast path over the UTF-8 bytes: C0 and DEL are single bytes, C1 is C2 80–9F, U+2028–
+        // U+202E is E2 80 A8–AE and U+2066–U+2069 is E2 81 A6–A9 (“ ” are E2 80 9C/9D: no match).
+        func needsEscaping(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            let n = b.count
+            var i = 0
+            while i < n {
+                let x = b[i]
+                if x < 0x20 || x == 0x7F { return true }
+                if x == 0xC2, i + 1 < n, b[i + 1] <= 0x9F { return true }
+                if x == 0xE2, i + 2 < n {
+                    let y = b[i + 1], z = b[i + 2]
+                    if (y == 0x80 && z >= 0xA8 && z <= 0xAE) || (y == 0x81 && z >= 0xA6 && z <= 0xA9) { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+        let escape = message.utf8.withContiguousStorageIfAvailable(needsEscaping)
+            ?? Array(message.utf8).withUnsafeBufferPointer(needsEscaping)
+        guard escape else { return message }
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for u in message.unicodeScalars {
+            let v = u.value
+            defer { previousCR = v == 0x0D }
+            switch v {
+            case 0x0A where previousCR: continue  // CR LF: one ⏎
+            case 0x0A, 0x0D, 0x2028, 0x2029: out.append("⏎")
+            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+                out.append(contentsOf: "\\u{\(String(v, radix: 16, uppercase: true))}".unicodeScalars)
+            default: out.append(u)
+            }
+        }
+        return String(out)
     }
 
     /// A JSON object with the same fields (keys: severity, code, message, file, line, column).
