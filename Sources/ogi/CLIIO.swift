@@ -5,14 +5,30 @@ import OGIReport
 /// Input and output helpers shared by the subcommands.
 enum CLIIO {
     /// Reads a file, or standard input when the path is nil or "-". Returns the bytes and the
-    /// name to use in diagnostics. A read error is a one-line ``CLIError``.
-    static func read(_ path: String?) throws -> (data: Data, name: String) {
-        guard let p = path, p != "-" else { return (try readStandardInput(), "-") }
+    /// name to use in diagnostics. A read error is a one-line ``CLIError``; so is a file larger
+    /// than `limit` bytes (refused before it is read when its size is known).
+    static func read(_ path: String?, limit: Int? = nil) throws -> (data: Data, name: String) {
+        guard let p = path, p != "-" else {
+            let data = try readStandardInput()
+            if let limit, data.count > limit { throw tooLarge("-", limit) }
+            return (data, "-")
+        }
+        if let limit, let size = (try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? Int, size > limit {
+            throw tooLarge(p, limit)
+        }
         do {
-            return (try Data(contentsOf: URL(fileURLWithPath: p)), p)
+            let data = try Data(contentsOf: URL(fileURLWithPath: p))
+            if let limit, data.count > limit { throw tooLarge(p, limit) }
+            return (data, p)
+        } catch let e as CLIError {
+            throw e
         } catch {
             throw CLIError.io("\(p): error: cannot read file: \(ioReason(error))")
         }
+    }
+
+    private static func tooLarge(_ name: String, _ limit: Int) -> CLIError {
+        CLIError.io("\(name): error: larger than the \(limit >> 20) MB limit; not read")
     }
 
     /// All of standard input (read(2) in a loop: a closed or unreadable descriptor is an error,

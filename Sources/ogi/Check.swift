@@ -7,7 +7,8 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the arithmetic (勾稽关系 R1, R3–R5) and advisories of reports.",
         discussion: """
-        Each FILE is canonical XML or a raw text submission (told apart by content). Human output \
+        Each FILE is canonical XML or a raw text submission (told apart by content). No other file is \
+        opened: excerpts for canonical XML need its source text named with --source. Human output \
         prints one line per FAIL, UNCERTAIN and NOT_ASSESSABLE result, compiler style, with an \
         excerpt of the source line and a caret when the position is known, then a summary line. \
         Exit status: 0 when no rule fails; 1 when a rule fails, an input cannot be read as a report, \
@@ -34,6 +35,9 @@ struct Check: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where --embed writes the canonical XML.")
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp("The source text of the one canonical XML FILE, for excerpts (at most 32 MB; must match the SHA-256 the report records).", valueName: "FILE"))
+    var source: String?
+
     @Flag(name: .long, help: "Print the rule table (the rules as data) and exit.")
     var listRules = false
 
@@ -42,9 +46,11 @@ struct Check: ParsableCommand {
         if files.isEmpty { return try usage("no input file") }
         if embed && (output == nil || files.count != 1) { return try usage("--embed needs -o OUT.xml and exactly one FILE") }
         if !embed && output != nil { return try usage("-o is only used with --embed") }
+        if source != nil && files.count != 1 { return try usage("--source needs exactly one FILE") }
+        if source == "-" && files == ["-"] { return try usage("--source and FILE cannot both be standard input") }
 
         do {
-            try OutputFile.refuseInputs(outputs: [nil, output], inputs: files)
+            try OutputFile.refuseInputs(outputs: [nil, output], inputs: files + [source].compactMap { $0 })
         } catch {
             CLIIO.err("\(error)"); throw Exit.failure
         }
@@ -56,7 +62,7 @@ struct Check: ParsableCommand {
         var worst = 0
         var jsonFiles: [Any] = []
         for path in files {
-            let loaded: CheckInputFile
+            var loaded: CheckInputFile
             do {
                 let (data, name) = try CLIIO.read(path)
                 loaded = try CheckInput.load(data, fileName: name)
@@ -68,6 +74,14 @@ struct Check: ParsableCommand {
                 CLIIO.report(e.diagnostics); worst = max(worst, 1); continue
             }
             CLIIO.report(loaded.diagnostics)
+            if let source {
+                do {
+                    let (data, name) = try CLIIO.read(source, limit: CheckSource.sizeLimit)
+                    if let warning = CheckSource.attach(data, name: name, to: &loaded) { CLIIO.report([warning]) }
+                } catch {
+                    CLIIO.err("\(error)"); worst = 2; continue
+                }
+            }
             let name = path == "-" ? "-" : path
             // The same status as normalize for the same input: an error while reading it, or no
             // table read at all, is a finding.
