@@ -5,40 +5,69 @@ import OGIReport
 /// Input and output helpers shared by the subcommands.
 enum CLIIO {
     /// Reads a file, or standard input when the path is nil or "-". Returns the bytes and the
-    /// name to use in diagnostics.
-    static func read(_ path: String?) throws -> (data: Data, name: String) {
-        if path == nil || path == "-" {
-            return (FileHandle.standardInput.readDataToEndOfFile(), "-")
+    /// name to use in diagnostics. A read error is a one-line ``CLIError``; so is a file larger
+    /// than `limit` bytes (refused before it is read when its size is known).
+    static func read(_ path: String?, limit: Int? = nil) throws -> (data: Data, name: String) {
+        guard let p = path, p != "-" else {
+            let data = try readStandardInput()
+            if let limit, data.count > limit { throw tooLarge("-", limit) }
+            return (data, "-")
         }
-        let p = path!
+        if let limit, let size = (try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? Int, size > limit {
+            throw tooLarge(p, limit)
+        }
         do {
-            return (try Data(contentsOf: URL(fileURLWithPath: p)), p)
+            let data = try Data(contentsOf: URL(fileURLWithPath: p))
+            if let limit, data.count > limit { throw tooLarge(p, limit) }
+            return (data, p)
+        } catch let e as CLIError {
+            throw e
         } catch {
             throw CLIError.io("\(p): error: cannot read file: \(ioReason(error))")
         }
     }
 
-    /// Writes text to a file, or to standard output when the path is nil or "-".
+    private static func tooLarge(_ name: String, _ limit: Int) -> CLIError {
+        CLIError.io("\(name): error: larger than the \(limit >> 20) MB limit; not read")
+    }
+
+    /// All of standard input (read(2) in a loop: a closed or unreadable descriptor is an error,
+    /// not a trap).
+    private static func readStandardInput() throws -> Data {
+        func fail(_ code: Int32) -> CLIError {
+            CLIError.io("-: error: cannot read standard input: \(String(cString: strerror(code)))")
+        }
+        if OutputFile.wasClosedAtStart(0) { throw fail(EBADF) }
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw fail(errno)
+            }
+            if n == 0 { return data }
+            data.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// Writes text to standard output (nil or "-") or replaces a file, through ``OutputFile``.
     static func write(_ text: String, to path: String?) throws {
-        if path == nil || path == "-" {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path!), options: .atomic)
-        } catch {
-            throw CLIError.io("\(path!): error: cannot write file: \(ioReason(error))")
-        }
+        let out = try OutputFile.open(path)
+        defer { out.abort() }
+        try out.write(text)
+        try out.commit()
     }
 
     /// Prints one line to standard error.
     static func err(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        OutputFile.writeStandardError(line + "\n")
     }
 
-    /// Prints diagnostics to standard error, one a line, compiler style.
+    /// Prints diagnostics to standard error, one a line, compiler style, with control characters
+    /// escaped in the whole line (the file name too, see ``Diagnostic/oneLine(_:)``).
     static func report(_ diagnostics: [Diagnostic]) {
-        for d in diagnostics { err(d.description) }
+        for d in diagnostics { err(Diagnostic.oneLine(d.description)) }
     }
 
     /// Diagnostics as a JSON array (stable key order).

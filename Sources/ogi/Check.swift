@@ -7,11 +7,13 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the arithmetic (勾稽关系 R1, R3–R5) and advisories of reports.",
         discussion: """
-        Each FILE is canonical XML or a raw text submission (told apart by content). Human output \
+        Each FILE is canonical XML or a raw text submission (told apart by content). No other file is \
+        opened: excerpts for canonical XML need its source text named with --source. Human output \
         prints one line per FAIL, UNCERTAIN and NOT_ASSESSABLE result, compiler style, with an \
         excerpt of the source line and a caret when the position is known, then a summary line. \
-        Exit status: 0 when no rule fails, 1 when a rule fails (advisories are warnings and never \
-        fail), 2 for usage or I/O errors.
+        Exit status: 0 when no rule fails; 1 when a rule fails, an input cannot be read as a report, \
+        has an error (as normalize reports it) or no table was read from it (advisories are warnings \
+        and never fail); 2 for usage or I/O errors.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -33,6 +35,9 @@ struct Check: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where --embed writes the canonical XML.")
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp("The source text of the one canonical XML FILE, for excerpts (at most 32 MB; must match the SHA-256 the report records).", valueName: "FILE"))
+    var source: String?
+
     @Flag(name: .long, help: "Print the rule table (the rules as data) and exit.")
     var listRules = false
 
@@ -41,21 +46,51 @@ struct Check: ParsableCommand {
         if files.isEmpty { return try usage("no input file") }
         if embed && (output == nil || files.count != 1) { return try usage("--embed needs -o OUT.xml and exactly one FILE") }
         if !embed && output != nil { return try usage("-o is only used with --embed") }
+        if source != nil && files.count != 1 { return try usage("--source needs exactly one FILE") }
+        if source == "-" && files == ["-"] { return try usage("--source and FILE cannot both be standard input") }
+
+        do {
+            try OutputFile.refuseInputs(outputs: [nil, output], inputs: files + [source].compactMap { $0 })
+        } catch {
+            CLIIO.err("\(error)"); throw Exit.failure
+        }
+        // --embed's output is opened before the input is read (an unwritable target fails first);
+        // it replaces its target only once all of it is written.
+        let embedded: OutputFile? = embed ? try OutputFile.open(output) : nil
+        defer { embedded?.abort() }
 
         var worst = 0
         var jsonFiles: [Any] = []
         for path in files {
-            let loaded: CheckInputFile
+            var loaded: CheckInputFile
             do {
                 let (data, name) = try CLIIO.read(path)
                 loaded = try CheckInput.load(data, fileName: name)
             } catch let e as CLIError {
                 CLIIO.err(e.description); worst = 2; continue
             } catch let e as DiagnosticError {
-                CLIIO.report(e.diagnostics); worst = 2; continue
+                // An input that cannot be read as a report (undecodable text, invalid XML) is a
+                // finding, as in normalize and validate.
+                CLIIO.report(e.diagnostics); worst = max(worst, 1); continue
             }
             CLIIO.report(loaded.diagnostics)
+            if let source {
+                do {
+                    let (data, name) = try CLIIO.read(source, limit: CheckSource.sizeLimit)
+                    if let warning = CheckSource.attach(data, name: name, to: &loaded) { CLIIO.report([warning]) }
+                } catch {
+                    CLIIO.err("\(error)"); worst = 2; continue
+                }
+            }
             let name = path == "-" ? "-" : path
+            // The same status as normalize for the same input: an error while reading it, or no
+            // table read at all, is a finding.
+            if loaded.diagnostics.contains(where: { $0.severity == .error }) {
+                worst = max(worst, 1)
+            } else if let nothing = NothingRead.diagnostic(loaded.report, fileName: name) {
+                CLIIO.report([nothing])
+                worst = max(worst, 1)
+            }
             let results = Checker.run(loaded.report)
             let edition = Checker.edition(of: loaded.report)
             switch format {
@@ -66,10 +101,11 @@ struct Check: ParsableCommand {
             case .json:
                 jsonFiles.append(CheckReport.jsonObject(results, file: name, sourceName: loaded.sourceName, edition: edition))
             }
-            if embed {
+            if let embedded {
                 var report = loaded.report
                 report.checks = results
-                try CLIIO.write(CanonicalXML.write(report), to: output)
+                try embedded.write(CanonicalXML.write(report))
+                try embedded.commit()
             }
             if results.contains(where: Checker.isFailure) { worst = max(worst, 1) }
         }

@@ -50,15 +50,45 @@ struct Normalize: ParsableCommand {
     }
 
     func run() throws {
+        let names = inputs.isEmpty ? ["-"] : inputs
+        let targets: [String?] = names.map { target(for: $0) }
+        do {
+            try OutputFile.refuseInputs(outputs: targets, inputs: names)
+        } catch {
+            CLIIO.err("\(error)")
+            throw Exit.failure
+        }
         var status: Int32 = 0
-        for input in (inputs.isEmpty ? ["-"] : inputs) {
-            status = max(status, process(input))
+        for (input, target) in zip(names, targets) {
+            status = max(status, process(input, to: target))
         }
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// Normalizes one input; returns its exit status.
-    private func process(_ input: String) -> Int32 {
+    /// Where one input's XML goes: DIR/NAME.xml with --out-dir, else -o OUT or standard output (nil).
+    private func target(for input: String) -> String? {
+        guard let dir = outDir else { return output }
+        let base = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
+        return URL(fileURLWithPath: dir).appendingPathComponent(base + ".xml").path
+    }
+
+    /// Normalizes one input; returns its exit status. The output is opened (a temp file beside the
+    /// target) before the input is read, and renamed into place only when all of it is written.
+    private func process(_ input: String, to target: String?) -> Int32 {
+        let out: OutputFile
+        do {
+            if let dir = outDir {
+                do {
+                    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                } catch {
+                    throw CLIError.io("\(dir): error: cannot create directory: \(error.localizedDescription)")
+                }
+            }
+            out = try OutputFile.open(target)
+        } catch {
+            CLIIO.err("\(error)"); return 2
+        }
+        defer { out.abort() }
         let data: Data, name: String
         do { (data, name) = try CLIIO.read(input) } catch { CLIIO.err("\(error)"); return 2 }
         let result = Normalizer.normalize(data, fileName: name)
@@ -73,21 +103,17 @@ struct Normalize: ParsableCommand {
             return 2
         }
         var status: Int32 = result.hasErrors || (strict && result.hasWarnings) ? 1 : 0
-        guard let xml = result.xml else { return max(status, 1) }
-        let target: String?
-        if let dir = outDir {
-            do {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            } catch {
-                CLIIO.err("\(dir): error: cannot create directory: \(error.localizedDescription)")
-                return 2
-            }
-            let base = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
-            target = URL(fileURLWithPath: dir).appendingPathComponent(base + ".xml").path
-        } else {
-            target = output
+        if !result.hasErrors, let report = result.report, let nothing = NothingRead.diagnostic(report, fileName: name) {
+            CLIIO.report([nothing])
+            status = max(status, 1)
         }
-        do { try CLIIO.write(xml, to: target) } catch { CLIIO.err("\(error)"); status = 2 }
+        guard let xml = result.xml else { return max(status, 1) }
+        do {
+            try out.write(xml)
+            try out.commit()
+        } catch {
+            CLIIO.err("\(error)"); status = 2
+        }
         return status
     }
 }

@@ -14,18 +14,36 @@ struct OGI: ParsableCommand {
         subcommands: [Normalize.self, Validate.self, Check.self, Template.self, SchemaCommand.self]
     )
 
-    /// Runs the command, mapping argument-parser usage errors (EX_USAGE, 64) to exit code 2.
+    /// Runs the command. Usage errors (argument parser's EX_USAGE, 64) and I/O errors exit with
+    /// 2; help goes to standard output through ``OutputFile`` like every other output, so a
+    /// failed write is an error there too; a failed write to standard error makes the status 2.
     static func main() {
+        OutputFile.prepareStandardDescriptors()
+        var status: Int32 = 0
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let e as CLIError {
+            CLIIO.err(e.description)
+            status = 2
+        } catch let e as DiagnosticError {
+            CLIIO.report(e.diagnostics)
+            status = 2
         } catch {
             let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+            let message = fullMessage(for: error)
+            status = code == .validationFailure ? 2 : code.rawValue
+            if !message.isEmpty {
+                if code == .success {
+                    do { try OutputFile.writeStandardOutput(message + "\n") } catch {
+                        CLIIO.err("\(error)"); status = 2
+                    }
+                } else {
+                    CLIIO.err(message)
+                }
             }
-            exit(withError: error)
         }
+        if OutputFile.standardErrorFailed { status = 2 }
+        Foundation.exit(status)
     }
 }

@@ -35,6 +35,9 @@ struct Template: ParsableCommand {
                 }
                 yearNumber = n
             }
+            try OutputFile.refuseInputs(outputs: [output], inputs: [from, previous].compactMap { $0 })
+            let out = try OutputFile.open(output)
+            defer { out.abort() }
             var request = TemplateRequest(agency: agency, year: yearNumber, edition: edition)
             if let path = from {
                 let (data, name) = try CLIIO.read(path)
@@ -48,7 +51,8 @@ struct Template: ParsableCommand {
             }
             let (report, warnings) = try TemplateBuilder.build(request)
             CLIIO.report(warnings + TemplateWriter.omissions(report, fileName: request.fromName))
-            try CLIIO.write(TemplateWriter.write(report, format: fmt), to: output)
+            try out.write(TemplateWriter.write(report, format: fmt))
+            try out.commit()
         } catch let e as DiagnosticError {
             CLIIO.report(e.diagnostics)
             throw Exit.failure

@@ -28,6 +28,11 @@ struct Validate: ParsableCommand {
             throw Exit.failure
         }
         let paths: [String?] = files.isEmpty ? [nil] : files.map { $0 }
+        do {
+            try OutputFile.refuseInputs(outputs: [nil], inputs: paths)
+        } catch {
+            CLIIO.err("\(error)"); throw Exit.failure
+        }
         var all: [Diagnostic] = []
         var ioFailed = false
         for path in paths {

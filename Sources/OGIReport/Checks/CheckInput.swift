@@ -24,25 +24,16 @@ public enum CheckInput {
 
     /// Reads the input.
     /// - Parameters:
-    ///   - fileName: the name used in diagnostics (a path, or "-" for standard input); for XML,
-    ///     the source file named in the metadata is looked for next to it, for excerpts.
+    ///   - fileName: the name used in diagnostics (a path, or "-" for standard input). For XML no
+    ///     other file is ever opened (not even the source its metadata names): excerpts need the
+    ///     source text the user names, see ``CheckSource/attach(_:name:to:)``.
     /// - Throws: ``DiagnosticError`` when the reader gives up (not XML-valid, not decodable).
     public static func load(_ data: Data, fileName: String) throws -> CheckInputFile {
         if isXML(data) {
             let report = try CanonicalXML.read(data, fileName: fileName)
-            var lines: [String]?
             let source = report.metadata.source?.fileName
-            if let s = source, s != "-", fileName != "-" {
-                let dir = URL(fileURLWithPath: fileName).deletingLastPathComponent()
-                let candidate = dir.appendingPathComponent((s as NSString).lastPathComponent)
-                // Only the very source the XML was read from (same SHA-256) gives excerpts.
-                if let d = try? Data(contentsOf: candidate),
-                   report.metadata.source.map({ $0.sha256.isEmpty || $0.sha256 == SHA256.hex(d) }) == true {
-                    lines = decodedLines(d)
-                }
-            }
             return CheckInputFile(report: report, diagnostics: [], isXML: true, sourceName: source == "-" ? nil : source,
-                                  sourceLines: lines)
+                                  sourceLines: nil)
         }
         let reading = try ReaderRegistry.read(data, fileName: fileName)
         return CheckInputFile(report: reading.result.report, diagnostics: reading.result.diagnostics, isXML: false,

@@ -93,14 +93,19 @@ public enum CheckReport {
         return out
     }
 
-    /// The source line and a caret under `column` (1-based, in Unicode scalars); tabs are kept
-    /// and wide (CJK) characters take two caret columns, so the caret lines up in a terminal.
+    /// The source line and a caret under `column` (1-based, in Unicode scalars of the source
+    /// line). Control characters are escaped as in diagnostics (``Diagnostic/oneLine(_:)``: ESC →
+    /// `\u{1B}`, a tab → `\u{9}`, so the empty cells of a tab row show), and the caret counts the
+    /// escapes' width and two columns for wide (CJK) characters, so it lines up in a terminal.
     public static func excerpt(_ line: String, column: Int) -> String {
+        let shown = Diagnostic.oneLine(line)
+        var before = String.UnicodeScalarView()
+        for (i, s) in line.unicodeScalars.enumerated() where i < column - 1 { before.append(s) }
         var pad = ""
-        for (i, s) in line.unicodeScalars.enumerated() where i < column - 1 {
-            pad += s == "\t" ? "\t" : (isWide(s) ? "  " : " ")
+        for s in Diagnostic.oneLine(String(before)).unicodeScalars {
+            pad += isWide(s) ? "  " : " "
         }
-        return "    " + line + "\n    " + pad + "^\n"
+        return "    " + shown + "\n    " + pad + "^\n"
     }
 
     static func isWide(_ s: Unicode.Scalar) -> Bool {

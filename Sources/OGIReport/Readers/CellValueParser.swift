@@ -13,6 +13,24 @@ struct ParsedCell: Sendable, Hashable {
     var uncertain: Bool
     /// A minus sign was written (doubtful for kinds other than signed counts).
     var minusSign = false
+    /// Invisible Unicode format characters (category Cf: U+200F, U+00AD, U+FEFF …) were removed
+    /// from the cell to read its number. Set only when a number was read.
+    var formatCharactersRemoved = false
+    /// The length, in Unicode scalars, of a footnote marker written after the number ("353①",
+    /// "353*", "353[1]", "353¹"; 0: none). Set only when a number was read; the marker is not
+    /// part of the number (see ``footnoteMarker(in:)``).
+    var footnoteMarkerLength: UInt8 = 0
+
+    /// The footnote marker as written in the cell's raw text (the cell this was parsed from), nil
+    /// when there is none.
+    func footnoteMarker(in raw: String) -> String? {
+        guard footnoteMarkerLength > 0 else { return nil }
+        var kept = String.UnicodeScalarView()
+        for u in raw.unicodeScalars where !CellValueParser.isFormat(u.value) && !LabelText.isSpace(u.value) {
+            kept.append(u)
+        }
+        return String(String.UnicodeScalarView(kept.suffix(Int(footnoteMarkerLength))))
+    }
 
     /// True for a number or a not-applicable mark (not for blanks and text).
     var isValueLike: Bool { presence == .value || presence == .zero || presence == .notApplicable }
@@ -62,6 +80,16 @@ struct ParsedCell: Sendable, Hashable {
 /// "−3"), a sign word ("增72", "减3", "增加", "减少": read, but marked uncertain), a unit after
 /// the number ("2560万元", "251000元", "4件"). Empty or whitespace-only → blank; "/", "-", "—",
 /// "－", "——", "无", "不适用", "\" … → not applicable; anything else → text.
+///
+/// Invisible format characters (Unicode category Cf: soft hyphen U+00AD, U+200B–U+200F, the bidi
+/// embeddings and isolates U+202A–U+202E and U+2066–U+206F, U+2060–U+2064, U+FEFF, U+061C, U+180E,
+/// U+FFF9–U+FFFB, tags U+E0001 and U+E0020–U+E007F) are removed wherever they are, so "1\u{200F}5"
+/// reads 15 (``ParsedCell/formatCharactersRemoved`` says so, for a note). A footnote marker at the
+/// end — a run of circled or parenthesised numbers (①–⑳, ㉑–㊿, ❶–❿, ➀–➓, ⑴–⒇), superscript digits
+/// (¹²³⁰⁴–⁹), `*`, `†`, `‡`, `※`, or one `[n]` (n: 1–3 digits, ASCII or full-width brackets) — after
+/// the number or its unit is split off: "353①" reads 353, not uncertain, with
+/// ``ParsedCell/footnoteMarkerLength`` set (for a warning). None of these characters can be part of
+/// a number here.
 /// The raw text is never changed here: callers keep it verbatim.
 enum CellValueParser {
 
@@ -97,8 +125,10 @@ enum CellValueParser {
         var n = 0
         var innerSpaceBetweenDigits = false
         var pendingSpace = false
+        var formatRemoved = false
         for u in raw.unicodeScalars {
             let x = u.value
+            if x >= 0xAD && isFormat(x) { formatRemoved = true; continue }
             if LabelText.isSpace(x) { if n > 0 { pendingSpace = true }; continue }
             if n >= maxScalars { return .text }  // far longer than any number with its unit
             let f = LabelText.fold(x)
@@ -158,10 +188,12 @@ enum CellValueParser {
         }
         if groupDigits >= 0 && groupDigits != 3 { badGrouping = true }
         if digits == 0 || i == start || overflow || badGrouping || (seenPoint && scale == 0) { return .text }
-        // Unit.
+        // A footnote marker at the end, then a unit.
+        let marker = i < n ? footnoteMarkerLength(v, from: i, to: n) : 0
+        let end = n - marker
         var unitIndex: UInt8 = 0
-        if i < n {
-            let tail = Array(v[i..<n])
+        if i < end {
+            let tail = Array(v[i..<end])
             guard let k = unitScalars.firstIndex(of: tail) else { return .text }
             unitIndex = UInt8(k + 1)
         }
@@ -169,7 +201,46 @@ enum CellValueParser {
         if scale > 0 { number = Decimal(sign: .plus, exponent: -scale, significand: number) }
         if negative && number != 0 { number = -number }
         return ParsedCell(presence: number == 0 ? .zero : .value, number: number, unitIndex: unitIndex,
-                          uncertain: signWord || innerSpaceBetweenDigits, minusSign: negative && !signWord && number != 0)
+                          uncertain: signWord || innerSpaceBetweenDigits, minusSign: negative && !signWord && number != 0,
+                          formatCharactersRemoved: formatRemoved, footnoteMarkerLength: UInt8(marker))
+    }
+
+    /// True for an invisible format character (Unicode category Cf) that may hide in a number.
+    @inline(__always)
+    static func isFormat(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xAD, 0x61C, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F,
+             0xFEFF, 0xFFF9...0xFFFB, 0xE0001, 0xE0020...0xE007F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// True for a one-scalar footnote mark: circled / parenthesised / dingbat numbers, superscript
+    /// digits, * † ‡ ※ (after folding: full-width ＊ is *).
+    @inline(__always)
+    private static func isMarkScalar(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2460...0x2487, 0x24EA...0x24FF, 0x2776...0x2793, 0x3251...0x325F, 0x32B1...0x32BF,
+             0xB9, 0xB2, 0xB3, 0x2070, 0x2074...0x2079, 0x2A, 0x2020, 0x2021, 0x203B:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The length of the footnote marker ending `v[start..<end]` (0: none): a run of mark scalars,
+    /// or one "[n]" with 1–3 digits.
+    private static func footnoteMarkerLength(_ v: UnsafeMutableBufferPointer<UInt32>, from start: Int, to end: Int) -> Int {
+        var k = end
+        while k > start && isMarkScalar(v[k - 1]) { k -= 1 }
+        if k < end { return end - k }
+        guard v[end - 1] == 0x5D else { return 0 }  // ]
+        k = end - 1
+        while k > start && isDigit(v[k - 1]) && end - 1 - k < 3 { k -= 1 }
+        guard k < end - 1, k > start, v[k - 1] == 0x5B else { return 0 }  // [
+        return end - (k - 1)
     }
 
     @inline(__always)

@@ -17,8 +17,8 @@ import Testing
                                      edition: .e2019, all: false)
         let out = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(out[0] == "002.txt:3:2: error[OGI-R1]: 一+二 ≠ （七）总计+四 in column 自然人: 1 + 0 = 1, but 0 + 0 = 0")
-        #expect(out[1] == "    \t1")
-        #expect(out[2] == "    \t^")
+        #expect(out[1] == "    \\u{9}1")  // the tab escaped, as every control character
+        #expect(out[2] == "         ^")
         #expect(out[3].hasPrefix("    cells: 一 自然人 3:2, 二 自然人 "))
         #expect(out[4].hasPrefix("002.txt:"))
         #expect(out[4].contains("error[OGI-R4]: 总计 ≠ 自然人+商业企业"))
@@ -57,7 +57,9 @@ import Testing
     }
 
     @Test func caretUnderWideCharacters() {
-        #expect(CheckReport.excerpt("\t一、本年\t14", column: 7) == "    \t一、本年\t14\n    \t        \t^\n")
+        // Tabs are escaped like every control character; the caret counts the escapes' width.
+        #expect(CheckReport.excerpt("\t一、本年\t14", column: 7) == "    \\u{9}一、本年\\u{9}14\n    " + String(repeating: " ", count: 5 + 8 + 5) + "^\n")
+        #expect(CheckReport.excerpt("\u{1B}[31m行政处罚X\t353", column: 12) == "    \\u{1B}[31m行政处罚X\\u{9}353\n    " + String(repeating: " ", count: 6 + 4 + 8 + 1 + 5) + "^\n")
         #expect(CheckReport.excerpt("0", column: 1) == "    0\n    ^\n")
     }
 
