@@ -311,6 +311,16 @@ struct TableDraft: Sendable {
                 }
                 guard slot.exists(in: edition) else { misfits.append(cell); continue }
                 var parsed = cell.parsed.resolved(for: slot.kind)
+                if cell.parsed.formatCharactersRemoved {
+                    note("format-characters", "invisible format characters (such as U+200F or a soft hyphen) removed from "
+                         + "“\(cell.raw)” in \(conceptName(slot.id, edition)); read as \(parsed.number.map { DecimalText.format($0) } ?? "text")",
+                         line: cell.line, column: cell.column)
+                }
+                if let marker = cell.parsed.footnoteMarker(in: cell.raw) {
+                    warn("footnote-marker", "footnote marker “\(marker)” after the number in \(conceptName(slot.id, edition)) "
+                         + "split off (kept in the cell's raw text “\(cell.raw)”); read as \(parsed.number.map { DecimalText.format($0) } ?? "text")",
+                         line: cell.line, column: cell.column)
+                }
                 if let why = parsed.kindMismatch(slot.kind) {
                     // Never change the number: the cell is kept as text (its raw text verbatim).
                     warn("value-kind", "“\(cell.raw)” in \(conceptName(slot.id, edition)) is \(why) (\(Self.kindText(slot.kind))); "

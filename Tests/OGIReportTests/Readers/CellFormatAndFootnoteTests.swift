@@ -78,9 +78,9 @@ import Testing
         #expect(cell.position?.line == 40)
     }
 
-    /// Enable with the two diagnostics in `TableDraft.finish(edition:)` (see the branch's report).
-    @Test(.disabled("needs the note/warning wiring in TableDraft.swift (other engineer's file)"))
-    func theReadersSayWhatTheyDid() throws {
+    /// The table reader says what it did: a note for removed format characters, a warning for a
+    /// footnote marker split off.
+    @Test func theReadersSayWhatTheyDid() throws {
         let masked = try read("invisible-rlm-masks-R4-failure.txt")
         let note = try #require(masked.diagnostics.first { $0.code == "table.format-characters" })
         #expect(note.severity == .note && note.line == 51 && note.column != nil)
