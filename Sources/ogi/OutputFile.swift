@@ -168,7 +168,7 @@ final class OutputFile {
     /// Appends text; on failure the output is abandoned (temp file removed) and a one-line
     /// ``CLIError`` thrown.
     func write(_ text: String) throws {
-        precondition(!finished, "write after commit or abort")
+        if finished { throw CLIError.io("\(name): error: internal error: written after it was finished (a bug in ogi)") }
         if Self.standardErrorFailed { abort(); throw CLIError.io("ogi: error: cannot write standard error") }
         if case .standardOutput = kind, Self.closedAtStart.contains(1) { throw failure(EBADF) }
         if let e = Self.writeAll(fd, text) { throw failure(e) }
