@@ -64,7 +64,13 @@ public enum TablesReader {
             guard let grid = grids[id] else { continue }
             var draft: TableDraft
             switch id {
-            case .t1: draft = Table1Reader.scan(grid, fileName: fileName)
+            case .t1:
+                let (repaired, notes) = grid.layout == .cellPerLine
+                    ? ColumnMajorRepair.repair(grid, table: .t1, fileName: fileName, isRowLabel: { Table1Reader.row($0) != nil },
+                                               isHeaderLabel: { Table1Reader.headerLabels.contains(ByteKey($0.normalized)) || Table1Reader.column($0, block: nil) != nil })
+                    : (grid, [])
+                draft = Table1Reader.scan(repaired, fileName: fileName)
+                draft.diagnostics += notes
             case .t2:
                 draft = Table2Reader.scan(grid, fileName: fileName)
                 // Labels not usable (PDF text): the table's shape and arithmetic, when certain.
