@@ -4,7 +4,7 @@ import Foundation
 /// The PDF library side of the PDF front end, on poppler-glib: opens a document from bytes and
 /// gives each page's characters with their boxes (`poppler_page_get_text` +
 /// `poppler_page_get_text_layout`, one box per character) and its ruling lines (the page
-/// rendered with cairo at 2 px/pt, characters masked out, long thin dark runs kept).
+/// rendered with cairo at 2 px/pt, the cores of characters masked out, long thin dark runs kept).
 ///
 /// Every failure is a ``DiagnosticError`` with one line: damaged, encrypted, too many pages.
 struct PDFTextLayer {
@@ -108,8 +108,9 @@ struct PDFTextLayer {
             for x in 0..<pw where row[x * 4 + 1] < 190 { mask[y * pw + x] = 1 }
         }
         for g in glyphs where !g.isSpace {
-            let inset = g.box.height * 0.12
-            let x0 = max(0, Int(((g.box.x0 + 0.6) * scale).rounded(.down))), x1 = min(pw, Int(((g.box.x1 - 0.6) * scale).rounded(.up)))
+            // The glyph's core only: a tight cell's borders may pass through the edges of its box.
+            let inset = g.box.height * 0.3, side = g.box.width * 0.15
+            let x0 = max(0, Int(((g.box.x0 + side) * scale).rounded(.down))), x1 = min(pw, Int(((g.box.x1 - side) * scale).rounded(.up)))
             let y0 = max(0, Int(((g.box.y0 + inset) * scale).rounded(.down))), y1 = min(ph, Int(((g.box.y1 - inset) * scale).rounded(.up)))
             guard x0 < x1, y0 < y1 else { continue }
             for y in y0..<y1 { for x in x0..<x1 { mask[y * pw + x] = 0 } }
