@@ -14,7 +14,7 @@ import Testing
 
     /// The cells of the hybrid table-2 row （六）其他处理 (2019 layout in a 2021 report) and of the
     /// misprinted label "2.其他法律行政止公开": recognition's to read (their cells are kept, not guessed).
-    static let r05Recognition: Set<String> = ["（六）其他处理", "2.其他法律行政法规禁止公开"]
+    static let r05Recognition: Set<String> = ["（六）其他处理"]
 
     @Test func r05EveryCellTheFrontEndCanGiveIsRight() throws {
         let expected = try ExpectedCells(Fixtures.url("real/r05-report.expected.json"))
@@ -36,7 +36,7 @@ import Testing
             if let v = e.value, got?.number == v { right += 1 } else if e.value == nil, got?.presence == .blank { right += 1 } else { wrong.append(e.label) }
         }
         #expect(wrong.isEmpty, "\(wrong.prefix(5))")
-        #expect(right >= 172)
+        #expect(right >= 179)
         // No number is read wrong anywhere: every cell with a number has the expected one or none.
         #expect(!reading.result.diagnostics.contains { $0.severity == .error }, "\(reading.result.diagnostics.map(\.description))")
     }
