@@ -14,7 +14,7 @@ protocol LineLayout {
 enum LineLayouts {
     /// The layouts, by name.
     static let all: [SourceLayout: any LineLayout.Type] = [.tabRows: TabRowsLayout.self, .cellPerLine: CellPerLineLayout.self,
-                                                           .spaceRows: SpaceRowsLayout.self]
+                                                           .spaceRows: SpaceRowsLayout.self, .pipeRows: PipeRowsLayout.self]
 
     /// The rows of `lines` in the layout detected for them (`.none`: no rows).
     static func grid(_ lines: [SourceLine]) -> (layout: SourceLayout, rows: [GridRow]) {
@@ -26,7 +26,9 @@ enum LineLayouts {
     /// Tab rows when more lines carry a tab after their first cell than lines that are a single
     /// tab-led cell; one cell per line otherwise; `.none` when no line has a tab.
     static func detectLayout(_ lines: [SourceLine]) -> SourceLayout {
-        var tabRowLines = 0, cellLines = 0
+        var tabRowLines = 0, cellLines = 0, pipeLines = 0
+        for l in lines where PipeRowsLayout.isPipeRow(l.text) { pipeLines += 1 }
+        if pipeLines >= 3 { return .pipeRows }
         for l in lines {
             var text = l.text
             let (startsWithTab, innerTab) = text.withUTF8 { b -> (Bool, Bool) in

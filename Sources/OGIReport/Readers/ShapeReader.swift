@@ -13,7 +13,10 @@ enum ShapeReader {
     struct Token { let cell: GridCell; let segment: Int }
 
     /// How the numbers were laid out.
-    enum Order: String { case rowMajor = "row by row", columnMajor = "column by column (per page)" }
+    enum Order: String {
+        case rowMajor = "row by row", columnMajor = "column by column (per page)"
+        case cellRows = "one value row per source row (blank cells kept)"
+    }
 
     static let columns = ConceptTable.t2Columns.count
 
@@ -35,8 +38,10 @@ enum ShapeReader {
     static func table2(_ grid: TableGrid, fileName: String) -> TableDraft? {
         let tokens = tokens(grid)
         var found: [(Edition, Order, [[GridCell]])] = []
+        let cellRows = grid.layout == .pipeRows || grid.layout == .tabRows ? valueRows(grid) : []
         for e in Edition.allCases {
             let rows = ConceptTable.spec(.t2, e).blocks[0].rows
+            if cellRows.count == rows.count, holds(cellRows, rows) { found.append((e, .cellRows, cellRows)) }
             guard tokens.count == rows.count * columns else { continue }
             for order in [Order.rowMajor, .columnMajor] {
                 guard let laid = layout(tokens, rows: rows.count, order: order), holds(laid, rows) else { continue }
@@ -47,6 +52,7 @@ enum ShapeReader {
         // Two layouts of one shape that give different cells: not certain.
         for other in found.dropFirst() where other.0 == first.0 && !same(other.2, first.2) { return nil }
         let (edition, order, laid) = first
+        let count = order == .cellRows ? laid.count * columns : tokens.count
         var draft = TableDraft(table: .t2, fileName: fileName, grid: grid)
         for row in grid.rows { draft.consume(row) }
         let specRows = ConceptTable.spec(.t2, edition).blocks[0].rows
@@ -56,7 +62,7 @@ enum ShapeReader {
                          label: spec.label, capacity: columns)
         }
         draft.evidence.add(edition, line: laid[0][0].line)
-        draft.warn("rows-by-shape", "table 2's row labels could not be read; its \(tokens.count) numbers were laid out as the "
+        draft.warn("rows-by-shape", "table 2's row labels could not be read; its \(count) numbers were laid out as the "
                    + "\(specRows.count) rows × \(columns) columns of the \(edition.rawValue) layout, \(order.rawValue), the only "
                    + "layout in which every row's 总计 is the sum of its columns and 一 + 二 = （七）总计 + 四 in every column",
                    line: laid[0][0].line, column: laid[0][0].column)
@@ -89,6 +95,8 @@ enum ShapeReader {
                 i = j
             }
             return out.count == rows ? out : nil
+        case .cellRows:
+            return nil  // rows of cells are taken from the grid (valueRows), not from a token stream
         }
     }
 
@@ -112,24 +120,50 @@ enum ShapeReader {
         return found.allSatisfy({ values[$0] == values[last] }) ? last : nil
     }
 
-    /// Row totals and the 勾稽 identity hold (blank/marks count as 0 only when the whole row is).
+    /// The rows of a grid with explicit cells that end in exactly 7 value positions (numbers,
+    /// marks or blank cells; blank cells beyond 7 at either end of the run are not positions).
+    static func valueRows(_ grid: TableGrid) -> [[GridCell]] {
+        var out: [[GridCell]] = []
+        for row in grid.rows {
+            var run: [GridCell] = []
+            for c in row.cells.reversed() {
+                guard c.isEmpty || c.isValueLike else { break }
+                run.insert(c, at: 0)
+            }
+            while run.count > columns, let l = run.last, l.isEmpty { run.removeLast() }
+            while run.count > columns, let f = run.first, f.isEmpty { run.removeFirst() }
+            if run.count == columns, run.contains(where: { !$0.isEmpty }) { out.append(run) }
+        }
+        return out
+    }
+
+    /// Row totals and the 勾稽 identity hold wherever their cells have numbers; a check with a
+    /// blank cell is not assessed. Most row checks and at least 4 of the 7 column identities must
+    /// be assessed, and none may fail.
     static func holds(_ laid: [[GridCell]], _ rows: [RowSpec]) -> Bool {
         func n(_ c: GridCell) -> Decimal? { c.parsed.number }
+        var assessedRows = 0
         for r in laid {
-            guard let total = n(r[columns - 1]) else { return false }
+            guard let total = n(r[columns - 1]) else { continue }
             var sum: Decimal = 0
-            for c in r.dropLast() { guard let v = n(c) else { return false }; sum += v }
+            var complete = true
+            for c in r.dropLast() { guard let v = n(c) else { complete = false; break }; sum += v }
+            guard complete else { continue }
             if sum != total { return false }
+            assessedRows += 1
         }
+        guard assessedRows * 4 >= laid.count * 3 else { return false }
         guard let received = rows.firstIndex(where: { $0.key == "received" }),
               let carried = rows.firstIndex(where: { $0.key == "carriedOver" }),
               let total = rows.firstIndex(where: { $0.key == "total" }),
               let forward = rows.firstIndex(where: { $0.key == "carriedForward" }) else { return false }
+        var assessedColumns = 0
         for c in 0..<columns {
-            guard let a = n(laid[received][c]), let b = n(laid[carried][c]), let t = n(laid[total][c]), let f = n(laid[forward][c]) else { return false }
+            guard let a = n(laid[received][c]), let b = n(laid[carried][c]), let t = n(laid[total][c]), let f = n(laid[forward][c]) else { continue }
             if a + b != t + f { return false }
+            assessedColumns += 1
         }
-        return true
+        return assessedColumns >= 4
     }
 
     static func same(_ a: [[GridCell]], _ b: [[GridCell]]) -> Bool {
