@@ -36,10 +36,21 @@ import Testing
         #expect(reading.result.report.table(.t3)?.cells.count == 15)
     }
 
+    /// r03: markdown from a PDF converter — pipe tables broken over pages, rows whose labels the
+    /// converter dropped (placed by the shape and the sums), a total it lost (blank): every cell.
+    @Test func markdownPipeTablesEveryCell() throws {
+        let expected = try ExpectedCells(Fixtures.url("real/r03-pdf-to-markdown.expected.json"))
+        let reading = try ReaderRegistry.read(try Fixtures.data("real/r03-pdf-to-markdown.md"), fileName: "r03.md")
+        let d = expected.differences(reading.result.report)
+        #expect(d.isEmpty, "\(d.prefix(5))")
+        #expect(reading.result.report.metadata.source?.layout == .pipeRows || reading.result.report.metadata.source?.layout == .mixed)
+        #expect(reading.result.diagnostics.contains { $0.code == "table.rows-by-shape" })
+    }
+
     /// Set OGI_WRITE_FIXTURES=1 to regenerate (review the diff).
-    @Test(arguments: files)
+    @Test(arguments: files + ["real/r03-pdf-to-markdown.md"])
     func goldenXML(_ file: String) throws {
-        let name = (file as NSString).lastPathComponent.replacingOccurrences(of: ".txt", with: ".xml")
+        let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension + ".xml"
         let result = Normalizer.normalize(try Fixtures.data(file), fileName: file)
         let xml = try #require(result.xml, "\(result.schemaErrors)")
         if ProcessInfo.processInfo.environment["OGI_WRITE_FIXTURES"] == "1" {
