@@ -50,7 +50,7 @@ public enum CheckReport {
     public static func diagnostic(_ r: CheckResult, sourceName: String?, fallbackName: String) -> Diagnostic {
         let p = sourceName == nil ? nil : position(of: r)
         return Diagnostic(displaySeverity(r), r.message, code: r.rule, file: p == nil ? fallbackName : sourceName,
-                          line: p?.line, column: p?.column)
+                          line: p.flatMap { $0.hasLine ? $0.line : nil }, column: p.flatMap { $0.column > 0 ? $0.column : nil })
     }
 
     /// Human output: one line per FAIL, UNCERTAIN and NOT_ASSESSABLE result (and PASS with
@@ -84,7 +84,7 @@ public enum CheckReport {
             }
             if r.status != .pass, r.cells.contains(where: { $0.position != nil }) {
                 let cells = r.cells.map { c in
-                    ShortLabel.concept(c.concept, edition: edition) + (c.position.map { " \($0.line):\($0.column)" } ?? "")
+                    ShortLabel.concept(c.concept, edition: edition) + (c.position.map { " " + $0.description } ?? "")
                 }
                 out += "    cells: " + cells.joined(separator: ", ") + "\n"
             }
@@ -125,11 +125,17 @@ public enum CheckReport {
         if let d = r.difference { o["difference"] = NSDecimalNumber(decimal: d) }
         if let p = position(of: r) {
             if let s = sourceName { o["file"] = s }
-            o["line"] = p.line; o["column"] = p.column
+            if p.hasLine { o["line"] = p.line }
+            if p.column > 0 { o["column"] = p.column }
         }
         o["cells"] = r.cells.map { c -> [String: Any] in
             var co: [String: Any] = ["concept": c.concept, "label": ShortLabel.concept(c.concept, edition: edition)]
-            if let p = c.position { co["line"] = p.line; co["column"] = p.column }
+            if let p = c.position {
+                if p.hasLine { co["line"] = p.line }
+                if p.column > 0 { co["column"] = p.column }
+                if let g = p.grid { co["grid"] = g.token }
+                if let pg = p.page { co["page"] = pg }
+            }
             return co
         }
         return o
