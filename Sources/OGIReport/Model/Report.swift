@@ -46,7 +46,8 @@ public struct Report: Sendable, Hashable {
         blocks(&preamble); blocks(&closing)
         for s in sections.indices {
             blocks(&sections[s].blocks)
-            sections[s].line = sections[s].line.map { f(SourceRange(line: $0)).first }
+            // A format without lines (DOCX: paragraphs) leaves the section without a line.
+            sections[s].line = sections[s].line.flatMap { let r = f(SourceRange(line: $0)); return r.hasLine ? r.first : nil }
         }
         for t in tables.indices {
             tables[t].lines = tables[t].lines.map(f)

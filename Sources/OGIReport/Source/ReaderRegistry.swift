@@ -36,7 +36,7 @@ public enum ReaderRegistry {
         return .text
     }
 
-    /// Reads a report from a submission in a format ogi reads into a report (text, HTML).
+    /// Reads a report from a submission in a format ogi reads into a report (text, HTML, DOCX).
     /// - Throws: ``DiagnosticError`` for a format without a reader yet (one line naming it), or
     ///   when the front end gives up (undecodable bytes).
     public static func read(_ data: Data, fileName: String = "-") throws -> TextReading {
@@ -62,7 +62,8 @@ public enum ReaderRegistry {
         case .html: return try HTMLFrontEnd.read(data, fileName: fileName)
         case .canonicalXML:
             throw DiagnosticError(.error("this is canonical XML, not a submission: read it with CanonicalXML.read", code: "read.format", file: fileName, line: 1))
-        case .docx, .pdf, .zip:
+        case .docx: return try DOCXFrontEnd.read(data, fileName: fileName)
+        case .pdf, .zip:
             throw DiagnosticError(unsupported(format, fileName: fileName))
         }
     }
