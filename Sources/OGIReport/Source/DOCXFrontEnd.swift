@@ -9,7 +9,7 @@ import Foundation
 ///   (`TargetMode="External"`) are counted in a note and never followed; nothing outside the
 ///   package is opened.
 /// - XML is parsed with ``XMLParsing`` (libxml2: no network, no DTD, no entities).
-/// - Each `w:p` is a paragraph unit (empty ones are counted but make no unit), a heading unit when
+/// - Each `w:p` is a paragraph unit (an empty one a blank unit, as a blank line of text), a heading unit when
 ///   its style or `w:outlineLvl` makes it one; its text starts with the text of its automatic
 ///   number (``DOCXNumbering``: 一、, （一）, 1. …, followed by a space). `w:tab` is a tab,
 ///   `w:br`/`w:cr` a line break; a field shows its result, not its code; content controls,

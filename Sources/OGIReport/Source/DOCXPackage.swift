@@ -28,6 +28,9 @@ struct DOCXPackage {
         guard data.count <= limits.maxPackageBytes else {
             throw failure("the DOCX package is \(data.count) bytes, over the limit of \(limits.maxPackageBytes)", fileName: fileName)
         }
+        if let problem = DOCXZipCheck.problem([UInt8](data), maxEntries: limits.maxEntries) {
+            throw failure("the DOCX package is damaged or refused: \(problem)", fileName: fileName)
+        }
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw failure("the DOCX package is damaged: not a readable ZIP archive (\(error))", fileName: fileName)

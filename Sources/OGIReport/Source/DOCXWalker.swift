@@ -51,8 +51,10 @@ struct DOCXWalker {
     private mutating func block(_ n: xmlNodePtr, depth: Int) {
         switch XMLNode.name(n) {
         case "p":
+            // An empty paragraph is a blank unit: text pasted into Word keeps its blank lines,
+            // which the line layouts of recognition (one cell per line) rely on.
             let p = paragraph(n, depth: depth)
-            if !p.text.isEmpty {
+            do {
                 let kind: SourceUnit.Kind = p.heading.map { .heading(level: $0) } ?? .paragraph
                 units.append(SourceUnit(number: units.count + 1, kind: kind, text: p.text, range: SourceRange(paragraph: p.number)))
             }
