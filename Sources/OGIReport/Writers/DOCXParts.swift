@@ -1,7 +1,7 @@
 /// The fixed parts of the DOCX template (content types, relationships, styles, settings, core
 /// properties), written as text here — no binary template is kept in the repository.
 ///
-/// Styles: 正文 仿宋 14 pt (`w:eastAsia` 仿宋, Latin Times New Roman), the title 宋体 bold 20 pt
+/// Styles: 正文 仿宋 14 pt (`w:eastAsia` 仿宋, Latin Times New Roman), the title 宋体 bold 18 pt
 /// centred, 标题 1 黑体 16 pt (outline level 1), 标题 2 楷体 14 pt (outline level 2), table text
 /// 宋体 9 pt, the notes 仿宋 10.5 pt in a dashed box, closing lines right-aligned. Language zh-CN.
 enum DOCXParts {
@@ -77,7 +77,7 @@ enum DOCXParts {
             + "<w:pPr><w:spacing w:line=\"500\" w:lineRule=\"exact\"/><w:ind w:firstLineChars=\"200\" w:firstLine=\"560\"/></w:pPr>"
             + "<w:rPr>\(fonts("仿宋"))<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>"
         s += paragraphStyle("Title", "Title", pPr: "<w:spacing w:before=\"240\" w:after=\"360\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
-                            rPr: fonts("宋体") + "<w:b/><w:bCs/><w:sz w:val=\"40\"/><w:szCs w:val=\"40\"/>")
+                            rPr: fonts("宋体") + "<w:b/><w:bCs/><w:sz w:val=\"36\"/><w:szCs w:val=\"36\"/>")
         s += paragraphStyle("Heading1", "heading 1", pPr: "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/><w:outlineLvl w:val=\"0\"/>",
                             rPr: fonts("黑体") + "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>")
         s += paragraphStyle("Heading2", "heading 2", pPr: "<w:keepNext/><w:outlineLvl w:val=\"1\"/>",

@@ -3,7 +3,8 @@ import Foundation
 /// Prints a template document as a DOCX package (Word 2007+ / WPS): A4 portrait, the title,
 /// notes, headings (styles with outline levels, so Word's navigation pane shows them), the
 /// paragraphs and the three tables in the official layout from ``LayoutGrid`` — merged cells as
-/// `w:gridSpan` and `w:vMerge`, the header rows repeated on each page (`w:tblHeader`), rows kept
+/// `w:gridSpan` and `w:vMerge`, the header rows repeated on each page (`w:tblHeader`; table 1's
+/// captioned blocks instead keep each caption and header with their rows), rows kept
 /// whole (`w:cantSplit`), every value cell an empty paragraph ready to type in — and the closing
 /// lines. East Asian fonts are set in the styles (``DOCXParts``). The bytes are deterministic.
 enum DOCXReportWriter {
@@ -80,14 +81,17 @@ enum DOCXReportWriter {
     }
 
     /// Column widths: the label columns share the label area (table 1 half the width, table 2
-    /// two fifths), the value columns share the rest; table 3 (no labels) is even.
+    /// 46 %, its innermost label column — the longest labels — the widest), the value columns
+    /// share the rest; table 3 (no labels) is even.
     static func columnWidths(_ grid: LayoutGrid) -> [Int] {
         let labels = grid.rows.flatMap { $0 }.filter { $0.cell.role == .value }.map(\.column).min() ?? 0
         guard grid.width > 0 else { return [] }
         guard labels > 0, labels < grid.width else { return Array(repeating: textWidth / grid.width, count: grid.width) }
-        let labelArea = labels >= 2 ? textWidth * 2 / 5 : textWidth / 2
+        let labelArea = labels >= 2 ? textWidth * 46 / 100 : textWidth / 2
         let valueWidth = (textWidth - labelArea) / (grid.width - labels)
-        return Array(repeating: labelArea / labels, count: labels) + Array(repeating: valueWidth, count: grid.width - labels)
+        let weights = (0..<labels).map { $0 == labels - 1 && labels > 1 ? labels + 1 : 2 }
+        let total = weights.reduce(0, +)
+        return weights.map { labelArea * $0 / total } + Array(repeating: valueWidth, count: grid.width - labels)
     }
 
     static func table(_ w: inout XMLByteWriter, _ id: TableID, _ grid: LayoutGrid) {
@@ -104,7 +108,10 @@ enum DOCXReportWriter {
             }
         }
         // Leading rows without values or row labels are the header repeated on each page.
-        let headerRows = grid.rows.prefix { line in line.allSatisfy { $0.cell.role != .value && $0.cell.role != .rowLabel } }.count
+        // Not in a table of several captioned blocks (table 1): the first block's header would
+        // head a page of another block; there each caption and header keeps with its rows instead.
+        let leading = grid.rows.prefix { line in line.allSatisfy { $0.cell.role != .value && $0.cell.role != .rowLabel } }.count
+        let headerRows = grid.rows.dropFirst(leading).contains { $0.contains { $0.cell.role == .caption } } ? 0 : leading
         let borders = ["top", "left", "bottom", "right", "insideH", "insideV"]
             .map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>" }.joined()
         w.raw("<w:tbl><w:tblPr><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
@@ -113,17 +120,19 @@ enum DOCXReportWriter {
         w.raw("<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>\n")
         for r in grid.rows.indices {
             w.raw("<w:tr><w:trPr><w:cantSplit/>" + (r < headerRows ? "<w:tblHeader/>" : "") + "</w:trPr>")
+            // A caption or header row (of any block) stays on the page of the row after it.
+            let keep = grid.rows[r].allSatisfy { $0.cell.role != .value && $0.cell.role != .rowLabel }
             var c = 0
             while c < grid.width {
                 guard let o = origin[r][c], let cell = byStart[o.row]?[o.column] else {
-                    cellXML(&w, width: widths[c], span: 1, vMerge: nil, cell: nil); c += 1; continue
+                    cellXML(&w, width: widths[c], span: 1, vMerge: nil, cell: nil, keepNext: keep); c += 1; continue
                 }
                 let span = min(cell.colspan, grid.width - c)
                 let width = widths[c..<(c + span)].reduce(0, +)
                 if o.row == r {
-                    cellXML(&w, width: width, span: span, vMerge: cell.rowspan > 1 ? "restart" : nil, cell: cell)
+                    cellXML(&w, width: width, span: span, vMerge: cell.rowspan > 1 ? "restart" : nil, cell: cell, keepNext: keep)
                 } else {
-                    cellXML(&w, width: width, span: span, vMerge: "continue", cell: nil)
+                    cellXML(&w, width: width, span: span, vMerge: "continue", cell: nil, keepNext: keep)
                 }
                 c += span
             }
@@ -132,7 +141,7 @@ enum DOCXReportWriter {
         w.raw("</w:tbl>\n")
     }
 
-    private static func cellXML(_ w: inout XMLByteWriter, width: Int, span: Int, vMerge: String?, cell: LayoutGrid.Cell?) {
+    private static func cellXML(_ w: inout XMLByteWriter, width: Int, span: Int, vMerge: String?, cell: LayoutGrid.Cell?, keepNext: Bool) {
         w.raw("<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>")
         if span > 1 { w.raw("<w:gridSpan w:val=\"\(span)\"/>") }
         if let v = vMerge { w.raw(v == "restart" ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>") }
@@ -144,7 +153,7 @@ enum DOCXReportWriter {
         default: align = ""
         }
         let bold = cell?.role == .caption
-        w.raw("<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>\(align)</w:pPr>")
+        w.raw("<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>" + (keepNext ? "<w:keepNext/>" : "") + "\(align)</w:pPr>")
         if let text = cell?.text, !text.isEmpty {
             if bold {
                 w.raw("<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">"); w.escaped(text, attribute: false); w.raw("</w:t></w:r>")
