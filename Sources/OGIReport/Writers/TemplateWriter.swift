@@ -30,9 +30,11 @@ public enum TemplateWriter {
 
     /// The report as a Word document (DOCX): A4, the official layout with merged cells, empty
     /// cells ready to type in (``DOCXReportWriter``). Deterministic bytes.
-    /// - Throws: only if the package cannot be assembled in memory.
+    /// - Throws: ``DiagnosticError`` (`template.docx`), only if the package cannot be assembled in memory.
     public static func docx(_ report: Report) throws -> Data {
-        try DOCXReportWriter.write(document(report))
+        do { return try DOCXReportWriter.write(document(report)) } catch let e as DiagnosticError { throw e } catch {
+            throw DiagnosticError(.error("the DOCX package could not be written: \(error)", code: "template.docx"))
+        }
     }
 
     /// The report in any format, as the bytes of the file.
