@@ -55,6 +55,10 @@ public enum DOCXFrontEnd {
             diags.append(.warning("\(walker.altChunks) imported chunk(s) (w:altChunk: foreign content embedded as a part) not read",
                                   code: "read.docx-altchunk", file: fileName))
         }
+        if walker.notes > 0 {
+            diags.append(.warning("\(walker.notes) footnote/endnote reference(s): the notes' text (footnotes.xml, endnotes.xml) is not read",
+                                  code: "read.docx-notes", file: fileName))
+        }
         let info = SourceInfo(fileName: SourceInfo.baseName(fileName), layout: .none, encoding: "UTF-8",
                               sha256: SHA256.hex(data), lineEnding: "LF", format: .docx)
         return SourceDocument(format: .docx, info: info, units: walker.units, tables: walker.tables, diagnostics: diags,

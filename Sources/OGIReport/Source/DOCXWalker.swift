@@ -17,6 +17,8 @@ struct DOCXWalker {
     private(set) var deletedSample = ""
     /// `w:altChunk` parts (imported foreign content), which are not read.
     private(set) var altChunks = 0
+    /// Footnote and endnote references (the notes' text, in their own parts, is not read).
+    private(set) var notes = 0
     var numbering: DOCXNumbering
     let styles: DOCXStyles
     let fileName: String
@@ -148,9 +150,10 @@ struct DOCXWalker {
             let name = XMLNode.name(c)
             switch name {
             case "pPr", "rPr", "instrText", "delInstrText", "bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd",
-                 "commentReference", "proofErr", "lastRenderedPageBreak", "footnoteReference", "endnoteReference", "annotationRef",
-                 "permStart", "permEnd", "rubyPr":
+                 "commentReference", "proofErr", "lastRenderedPageBreak", "annotationRef", "permStart", "permEnd", "rubyPr":
                 continue
+            case "footnoteReference", "endnoteReference":
+                notes += 1
             case "t":
                 if showing(fields) { t.append(XMLNode.text(c)) }
             case "tab", "ptab":

@@ -133,8 +133,8 @@ import Testing
     @Test func damagedPackagesNeverCrash() throws {
         let good = try Fixtures.data("docx/ogi-prefilled-003.docx")
         var g = SeededRNG(seed: 10)
-        var variants: [Data] = stride(from: 0, to: good.count, by: max(1, good.count / 60)).map { good.prefix($0) }
-        for _ in 0..<(Int(ProcessInfo.processInfo.environment["OGI_DOCX_MUTATIONS"] ?? "") ?? 150) {
+        var variants: [Data] = stride(from: 0, to: good.count, by: max(1, good.count / 40)).map { good.prefix($0) }
+        for _ in 0..<(Int(ProcessInfo.processInfo.environment["OGI_DOCX_MUTATIONS"] ?? "") ?? 80) {
             var d = good
             for _ in 0..<Int.random(in: 1...4, using: &g) {
                 let i = Int.random(in: 0..<d.count, using: &g)

@@ -148,4 +148,19 @@ import Testing
         #expect(d.fragments.map(\.text) == ["藏"])
         #expect(d.diagnostics.contains { $0.code == "read.docx-merged-text" })
     }
+
+    @Test func footnotesAreNotReadButSaid() throws {
+        let body = "<w:p><w:r><w:t>正文</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>"
+        let d = try Self.doc(body)
+        #expect(d.units.map(\.text) == ["正文"])
+        #expect(d.diagnostics.contains { $0.code == "read.docx-notes" && $0.severity == .warning })
+    }
+
+    @Test func legacyHorizontalMergeAndSymbols() throws {
+        let row1 = "<w:tr>" + P.tc(["合并"], tcPr: "<w:hMerge w:val=\"restart\"/>") + P.tc([], tcPr: "<w:hMerge/>") + P.tc(["c"]) + "</w:tr>"
+        let row2 = "<w:tr>" + P.tc(["a"]) + P.tc(["b"]) + "<w:tc><w:p><w:r><w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/><w:noBreakHyphen/><w:softHyphen/></w:r></w:p></w:tc></w:tr>"
+        let d = try Self.doc("<w:tbl>\(row1)\(row2)</w:tbl>")
+        #expect(d.tables[0].rows[0].cells.map(\.colSpan) == [2, 1])
+        #expect(d.tables[0].rows[1].cells[2].text == "\u{FC}-")
+    }
 }
