@@ -4,7 +4,8 @@ hostile packages under Fixtures/docx/bad.
 
 - ogi-*: ogi's own template writer, prefilled from the seed goldens (`ogi template --from`).
 - lo-*: LibreOffice (`soffice --headless --convert-to docx`) from the HTML fixtures, from a text
-  seed, and from ogi's own template (LibreOffice rewrites the package its own way).
+  seed, and from ogi's own template and the WPS-style one (LibreOffice rewrites the package, its
+  numbering lists included, its own way).
 - wps-style-*: ogi's template rewritten the way WPS writes: headings as automatic numbering
   lists (chineseCounting 一、 and （一）), explicit `w:vMerge w:val="continue"`, East Asian run
   hints, cells wrapped in content controls.
@@ -101,7 +102,8 @@ def soffice(src, name, infilter=None):
         return False
     with tempfile.TemporaryDirectory() as tmp:
         ext = os.path.splitext(src)[1]
-        local = os.path.join(tmp, name + ext)
+        os.makedirs(os.path.join(tmp, "in"))
+        local = os.path.join(tmp, "in", name + ext)  # never the output's path (a .docx input)
         shutil.copy(src, local)
         cmd = [exe, "--headless", "-env:UserInstallation=file://" + os.path.join(tmp, "profile")]
         if infilter:
@@ -179,6 +181,9 @@ def main():
         expected("lo-text-seed-003", "word-mso-003")
     if soffice(os.path.join(OUT, "ogi-prefilled-002.docx"), "lo-resaved-ogi-002"):
         expected("lo-resaved-ogi-002", "word-mso-002")
+    # LibreOffice's own numbering lists for the headings (it rewrites numbering.xml its way).
+    if soffice(os.path.join(OUT, "wps-style-003.docx"), "lo-resaved-wps-style-003"):
+        expected("lo-resaved-wps-style-003", "word-mso-003")
     bad()
 
 

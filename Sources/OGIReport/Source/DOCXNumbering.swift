@@ -5,8 +5,10 @@ import Foundation
 /// read: a numbered paragraph gets the text Word shows before it — its level's `w:lvlText` with
 /// each `%N` replaced by level N's counter in that level's `w:numFmt` ("一、", "（一）", "1.").
 ///
-/// Counters belong to a list (`w:num`); numbering a level advances its counter and restarts the
-/// deeper levels. `w:lvlOverride/w:startOverride` and overriding `w:lvl`s are honoured.
+/// Counters belong to the abstract numbering, as in Word: lists (`w:num`) of the same abstract
+/// numbering continue one another, and a list with a `w:lvlOverride/w:startOverride` restarts
+/// the overridden levels where it is first used. Numbering a level advances its counter and
+/// restarts the deeper levels; overriding `w:lvl`s are honoured.
 struct DOCXNumbering {
     struct Level {
         var start = 1
@@ -22,8 +24,10 @@ struct DOCXNumbering {
     private var abstracts: [String: [Int: Level]] = [:]
     /// numId → (abstractNumId, overriding levels).
     private var lists: [String: (abstract: String, overrides: [Int: Level], starts: [Int: Int])] = [:]
-    /// numId → counters of levels 0…8 (nil: not used yet).
+    /// abstractNumId → counters of levels 0…8 (nil: not used yet, or restarted).
     private var counters: [String: [Int?]] = [:]
+    /// Lists used so far (a list's start overrides apply at its first use).
+    private var used: Set<String> = []
 
     init() {}
 
@@ -84,11 +88,14 @@ struct DOCXNumbering {
     /// with its suffix as a space (a tab suffix is a gap, not a table column); nil when the
     /// paragraph is not numbered (`numId` 0, an unknown list).
     mutating func next(numId: String, ilvl: Int) -> String? {
-        guard numId != "0", (0...8).contains(ilvl), let lvl = level(numId, ilvl) else { return nil }
-        var c = counters[numId] ?? Array(repeating: nil, count: 9)
+        guard numId != "0", (0...8).contains(ilvl), let lvl = level(numId, ilvl), let list = lists[numId] else { return nil }
+        var c = counters[list.abstract] ?? Array(repeating: nil, count: 9)
+        if used.insert(numId).inserted {
+            for k in Set(list.starts.keys).union(list.overrides.keys) where (0...8).contains(k) { c[k] = nil }
+        }
         c[ilvl] = (c[ilvl] ?? (lvl.start - 1)) + 1
         for deeper in (ilvl + 1)..<9 { c[deeper] = nil }
-        counters[numId] = c
+        counters[list.abstract] = c
         var out = ""
         let u = Array(lvl.text.unicodeScalars)
         var i = 0

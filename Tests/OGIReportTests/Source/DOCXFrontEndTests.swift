@@ -34,10 +34,10 @@ import Testing
         let body = [Self.numbered("总体情况", 1, 0), Self.numbered("主动公开", 1, 1), Self.numbered("依申请公开", 1, 1),
                     Self.numbered("第一项", 1, 2), Self.numbered("主动公开政府信息情况", 1, 0), Self.numbered("平台", 1, 1),
                     Self.numbered("甲项", 2, 0), Self.numbered("乙项", 2, 0), Self.numbered("第五", 3, 0),
-                    Self.numbered("未编号", 0, 0)].joined()
+                    Self.numbered("未编号", 0, 0), Self.numbered("接着", 1, 0)].joined()
         let d = try Self.doc(body, numbering: Self.numbering)
         #expect(d.units.map(\.text) == ["一、总体情况", "（一）主动公开", "（二）依申请公开", "1. 第一项", "二、主动公开政府信息情况",
-                                        "（一）平台", "甲、 甲项", "乙、 乙项", "五、第五", "未编号"])
+                                        "（一）平台", "甲、 甲项", "乙、 乙项", "五、第五", "未编号", "六、接着"])
     }
 
     @Test func numberFormats() {
