@@ -3,7 +3,8 @@
 hostile packages under Fixtures/docx/bad.
 
 - ogi-*: ogi's own template writer, prefilled from the seed goldens (`ogi template --from`).
-- lo-*: LibreOffice (`soffice --headless --convert-to docx`) from the HTML fixtures, from a text
+- lo-*: LibreOffice (`soffice --headless --convert-to docx`) from the HTML fixtures, the two real
+  portal pages (Fixtures/real, with their expected cells), a text
   seed, and from ogi's own template and the WPS-style one (LibreOffice rewrites the package, its
   numbering lists included, its own way).
 - wps-style-*: ogi's template rewritten the way WPS writes: headings as automatic numbering
@@ -15,7 +16,9 @@ hostile packages under Fixtures/docx/bad.
 
 Each NAME.docx has NAME.expected.json, copied from the HTML fixture of the same seed. Run from the
 repository root after `swift build`; LibreOffice fixtures are skipped when soffice is missing.
-The zip timestamps are fixed, so a rerun gives the same bytes for ogi-* and wps-style-* and bad/.
+The zip timestamps are fixed, so a rerun gives the same bytes for ogi-* and wps-style-* and bad/,
+and for the lo-* ones too except lo-resaved-wps-style-003 (LibreOffice numbers content controls at
+random).
 """
 import io, os, re, shutil, subprocess, sys, tempfile, zipfile
 
@@ -177,6 +180,9 @@ def main():
     for src in ["word-mso-003", "word-mso-002", "span-hazard", "blank-cells-001", "nested-layout-000", "th-headers-004"]:
         if soffice(os.path.join(html, src + ".html"), "lo-" + src, infilter="HTML (StarWriter)"):
             expected("lo-" + src, src)
+    for real in ["r01-portal-clean", "r02-portal-page"]:
+        if soffice(os.path.join(ROOT, "Fixtures", "real", real + ".html"), "lo-real-" + real, infilter="HTML (StarWriter)"):
+            shutil.copy(os.path.join(ROOT, "Fixtures", "real", real + ".expected.json"), os.path.join(OUT, "lo-real-" + real + ".expected.json"))
     if soffice(os.path.join(ROOT, "Fixtures", "seeds", "003_be85ec6c6b6a0b3c.txt"), "lo-text-seed-003", infilter="Text (encoded):UTF8,LF,,,"):
         expected("lo-text-seed-003", "word-mso-003")
     if soffice(os.path.join(OUT, "ogi-prefilled-002.docx"), "lo-resaved-ogi-002"):
