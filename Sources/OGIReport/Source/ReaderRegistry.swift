@@ -58,7 +58,13 @@ public enum ReaderRegistry {
     public static func document(_ data: Data, fileName: String = "-") throws -> SourceDocument {
         let format = sniff(data)
         switch format {
-        case .text: return try TextFrontEnd.read(data, fileName: fileName)
+        case .text:
+            // A Word 97–2003 .doc or a WPS .wps is an OLE compound file, not text: say so in one line.
+            if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+                throw DiagnosticError(.error("the input is a Word 97–2003 (.doc) or WPS (.wps) binary document: ogi reads DOCX; save it as .docx",
+                                             code: "read.unsupported-format", file: fileName))
+            }
+            return try TextFrontEnd.read(data, fileName: fileName)
         case .html: return try HTMLFrontEnd.read(data, fileName: fileName)
         case .canonicalXML:
             throw DiagnosticError(.error("this is canonical XML, not a submission: read it with CanonicalXML.read", code: "read.format", file: fileName, line: 1))

@@ -52,6 +52,17 @@ import Testing
         } catch { Issue.record("\(error)") }
     }
 
+    @Test func aBinaryWordDocumentGetsOneClearLine() {
+        let ole = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504))
+        do {
+            _ = try ReaderRegistry.read(ole, fileName: "old.doc")
+            Issue.record("read")
+        } catch let e as DiagnosticError {
+            #expect(e.diagnostics.count == 1 && e.diagnostics[0].code == "read.unsupported-format")
+            #expect(e.diagnostics[0].message.contains(".doc") && e.diagnostics[0].message.contains("save it as .docx"))
+        } catch { Issue.record("\(error)") }
+    }
+
     @Test func normalizeReadsHTMLAndCanonicalXML() throws {
         let html = Normalizer.normalize(try Fixtures.data("real/r01-portal-clean.html"), fileName: "r01.html")
         #expect(html.xml != nil && html.report?.tables.count == 3)
