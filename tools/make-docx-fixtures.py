@@ -16,9 +16,9 @@ hostile packages under Fixtures/docx/bad.
 
 Each NAME.docx has NAME.expected.json, copied from the HTML fixture of the same seed. Run from the
 repository root after `swift build`; LibreOffice fixtures are skipped when soffice is missing.
-The zip timestamps are fixed, so a rerun gives the same bytes for ogi-* and wps-style-* and bad/,
-and for the lo-* ones too except lo-resaved-wps-style-003 (LibreOffice numbers content controls at
-random).
+The zip timestamps are fixed, so a rerun gives the same bytes for ogi-* and wps-style-* and bad/;
+LibreOffice gives some ids at random (content controls, bookmarks), so a few lo-* files may differ
+in those ids between runs.
 """
 import io, os, re, shutil, subprocess, sys, tempfile, zipfile
 

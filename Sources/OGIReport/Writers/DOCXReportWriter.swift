@@ -119,9 +119,10 @@ enum DOCXReportWriter {
               + "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr>")
         w.raw("<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>\n")
         for r in grid.rows.indices {
-            w.raw("<w:tr><w:trPr><w:cantSplit/>" + (r < headerRows ? "<w:tblHeader/>" : "") + "</w:trPr>")
-            // A caption or header row (of any block) stays on the page of the row after it.
+            // A caption or header row (of any block) stays on the page of the row after it; a row
+            // of values is at least 0.7 cm high, room to type in.
             let keep = grid.rows[r].allSatisfy { $0.cell.role != .value && $0.cell.role != .rowLabel }
+            w.raw("<w:tr><w:trPr><w:cantSplit/>" + (keep ? "" : "<w:trHeight w:val=\"397\"/>") + (r < headerRows ? "<w:tblHeader/>" : "") + "</w:trPr>")
             var c = 0
             while c < grid.width {
                 guard let o = origin[r][c], let cell = byStart[o.row]?[o.column] else {
