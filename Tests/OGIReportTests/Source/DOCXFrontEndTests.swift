@@ -163,4 +163,18 @@ import Testing
         #expect(d.tables[0].rows[0].cells.map(\.colSpan) == [2, 1])
         #expect(d.tables[0].rows[1].cells[2].text == "\u{FC}-")
     }
+
+    /// Headings numbered by a list whose number is followed by a tab (Word's default suffix) are
+    /// the six official sections: the tab is read as a space, never as a table column.
+    @Test func headingsNumberedWithATabSuffixAreSections() throws {
+        let numbering = """
+        <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>\
+        <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+        """
+        let titles = SectionKind.allCases.map { String($0.heading.drop { $0 != "、" }.dropFirst()) }
+        let body = P.p("虚构市示例局2024年政府信息公开工作年度报告") + titles.map { Self.numbered($0, 1, 0) + P.p("正文。") }.joined()
+        let data = try P.make(body: body, numbering: numbering)
+        let r = try ReaderRegistry.read(data, fileName: "n.docx").result.report
+        #expect(r.sections.map(\.kind) == SectionKind.allCases)
+    }
 }
