@@ -50,7 +50,7 @@ struct DOCXNumbering {
                     if XMLNode.name(c) == "abstractNumId" { abstract = DOCXWalker.val(c) ?? "" }
                     if XMLNode.name(c) == "lvlOverride", let i = XMLNode.attribute(c, "ilvl").flatMap({ Int($0) }) {
                         for o in XMLNode.elements(c) {
-                            if XMLNode.name(o) == "startOverride", let s = DOCXWalker.val(o).flatMap({ Int($0) }) { starts[i] = s }
+                            if XMLNode.name(o) == "startOverride", let s = DOCXWalker.val(o).flatMap({ Int($0) }) { starts[i] = Self.clampStart(s) }
                             if XMLNode.name(o) == "lvl" { overrides[i] = Self.level(o) }
                         }
                     }
@@ -61,11 +61,14 @@ struct DOCXNumbering {
         }
     }
 
+    /// A start value within what Word allows (0…32767), so counters never overflow.
+    static func clampStart(_ s: Int) -> Int { min(max(s, 0), 32767) }
+
     private static func level(_ l: xmlNodePtr) -> Level {
         var level = Level()
         for c in XMLNode.elements(l) {
             switch XMLNode.name(c) {
-            case "start": level.start = DOCXWalker.val(c).flatMap { Int($0) } ?? 1
+            case "start": level.start = Self.clampStart(DOCXWalker.val(c).flatMap { Int($0) } ?? 1)
             case "numFmt": level.format = DOCXWalker.val(c) ?? "decimal"
             case "lvlText": level.text = DOCXWalker.val(c) ?? ""
             case "suff": level.suffix = DOCXWalker.val(c) ?? "tab"
@@ -93,7 +96,7 @@ struct DOCXNumbering {
         if used.insert(numId).inserted {
             for k in Set(list.starts.keys).union(list.overrides.keys) where (0...8).contains(k) { c[k] = nil }
         }
-        c[ilvl] = (c[ilvl] ?? (lvl.start - 1)) + 1
+        c[ilvl] = min((c[ilvl] ?? (lvl.start - 1)) + 1, 1_000_000)
         for deeper in (ilvl + 1)..<9 { c[deeper] = nil }
         counters[list.abstract] = c
         var out = ""

@@ -147,6 +147,10 @@ import Testing
         #expect(d.tables[0].rows[0].cells[0].rowSpan == 2)
         #expect(d.fragments.map(\.text) == ["藏"])
         #expect(d.diagnostics.contains { $0.code == "read.docx-merged-text" })
+        // The fragment is in the canonical XML, located by its cell, and the XML is valid.
+        let result = Normalizer.normalize(try P.make(body: P.p("虚构市示例局2024年政府信息公开工作年度报告") + "<w:tbl>\(rows)</w:tbl>"), fileName: "m.docx")
+        let xml = try #require(result.xml, "\(result.schemaErrors)")
+        #expect(xml.contains("grid=\"1.2.1\"") && xml.contains(">藏<"))
     }
 
     @Test func footnotesAreNotReadButSaid() throws {
@@ -176,5 +180,31 @@ import Testing
         let data = try P.make(body: body, numbering: numbering)
         let r = try ReaderRegistry.read(data, fileName: "n.docx").result.report
         #expect(r.sections.map(\.kind) == SectionKind.allCases)
+    }
+
+    /// Hostile structure inside a well-formed package: huge spans and starts, a continued merge
+    /// with nothing above it, overflowing numbers, deep nesting — read, never a crash or a hang.
+    @Test func hostileStructureIsReadSafely() throws {
+        let numbering = """
+        <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="-9223372036854775808"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1%1%1%9%0%"/></w:lvl>\
+        <w:lvl w:ilvl="1"><w:start w:val="9223372036854775807"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum>\
+        <w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:startOverride w:val="99999999999999999999"/></w:lvlOverride></w:num>\
+        <w:num w:numId="2"><w:abstractNumId w:val="404"/></w:num>
+        """
+        var body = (0..<5).map { Self.numbered("x", 1, $0 % 2) }.joined() + Self.numbered("y", 2, 0) + Self.numbered("z", 1, 99)
+        body += "<w:tbl>" + (0..<50).map { r in
+            "<w:tr><w:trPr><w:gridBefore w:val=\"99999\"/></w:trPr>" + (0..<8).map { c in
+                P.tc(["\(r * c)"], tcPr: (r + c) % 3 == 0 ? "<w:gridSpan w:val=\"100000000\"/><w:vMerge/>" : "<w:vMerge w:val=\"restart\"/>")
+            }.joined() + "</w:tr>"
+        }.joined() + "</w:tbl>"
+        body += String(repeating: "<w:sdt><w:sdtContent>", count: 100) + P.p("深") + String(repeating: "</w:sdtContent></w:sdt>", count: 100)
+        body += "<w:p><w:r><w:sym w:char=\"FFFFFFFF\"/><w:sym w:char=\"zz\"/><w:fldChar w:fldCharType=\"end\"/><w:fldChar w:fldCharType=\"separate\"/><w:t>t</w:t></w:r></w:p>"
+        let start = Date()
+        let d = try Self.doc(body, numbering: numbering)
+        #expect(Date().timeIntervalSince(start) < 2)
+        #expect(d.units.contains { $0.text == "深" } && d.units.contains { $0.text == "t" })
+        #expect(d.tables.count == 1 && d.tables[0].rows.count == 50)
+        _ = d.tables[0].slots()
+        _ = try ReaderRegistry.read(try P.make(body: body, numbering: numbering), fileName: "h.docx")
     }
 }
