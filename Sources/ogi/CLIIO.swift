@@ -59,9 +59,11 @@ enum CLIIO {
         try out.commit()
     }
 
-    /// Prints one line to standard error.
-    static func err(_ line: String) {
-        OutputFile.writeStandardError(line + "\n")
+    /// Prints a message to standard error, each of its lines with control characters escaped
+    /// (``Diagnostic/oneLine(_:)``): paths and values in messages may come from anywhere.
+    static func err(_ message: String) {
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+        OutputFile.writeStandardError(lines.map { Diagnostic.oneLine(String($0)) }.joined(separator: "\n") + "\n")
     }
 
     /// Prints diagnostics to standard error, one a line, compiler style, with control characters

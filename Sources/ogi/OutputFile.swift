@@ -178,7 +178,7 @@ final class OutputFile {
     }
 
     private func write(_ bytes: UnsafeRawBufferPointer) throws {
-        precondition(!finished, "write after commit or abort")
+        if finished { throw CLIError.io("\(name): error: internal error: written after it was finished (a bug in ogi)") }
         if Self.standardErrorFailed { abort(); throw CLIError.io("ogi: error: cannot write standard error") }
         if case .standardOutput = kind, Self.closedAtStart.contains(1) { throw failure(EBADF) }
         if let e = Self.writeAll(fd, bytes) { throw failure(e) }

@@ -52,14 +52,7 @@ public enum CheckReport {
         // A place without a line (a DOCX cell) is named in the message, as the locator does.
         let message = p.flatMap { $0.hasLine ? nil : $0.grid.map { "[\($0.description)] " } ?? $0.paragraph.map { "[paragraph \($0)] " } } ?? ""
         return Diagnostic(displaySeverity(r), message + r.message, code: r.rule, file: p == nil ? fallbackName : sourceName,
-                          line: p.flatMap { $0.hasLine ? $0.line : nil }, column: p.flatMap { $0.hasLine && $0.column > 0 ? $0.column : nil })
-    }
-
-    /// A cell's place in the human output: `line:column`, else `table T row R cell C` (DOCX).
-    static func place(_ p: SourcePosition) -> String {
-        if p.hasLine { return "\(p.line):\(p.column)" }
-        if let g = p.grid { return g.description }
-        return p.paragraph.map { "paragraph \($0)" } ?? "?"
+                          line: p.flatMap { $0.hasLine ? $0.line : nil }, column: p.flatMap { $0.column > 0 ? $0.column : nil })
     }
 
     /// Human output: one line per FAIL, UNCERTAIN and NOT_ASSESSABLE result (and PASS with
@@ -93,7 +86,7 @@ public enum CheckReport {
             }
             if r.status != .pass, r.cells.contains(where: { $0.position != nil }) {
                 let cells = r.cells.map { c in
-                    ShortLabel.concept(c.concept, edition: edition) + (c.position.map { " " + place($0) } ?? "")
+                    ShortLabel.concept(c.concept, edition: edition) + (c.position.map { " " + $0.description } ?? "")
                 }
                 out += "    cells: " + cells.joined(separator: ", ") + "\n"
             }
@@ -134,14 +127,17 @@ public enum CheckReport {
         if let d = r.difference { o["difference"] = NSDecimalNumber(decimal: d) }
         if let p = position(of: r) {
             if let s = sourceName { o["file"] = s }
-            if p.hasLine { o["line"] = p.line; o["column"] = p.column }
+            if p.hasLine { o["line"] = p.line }
+            if p.column > 0 { o["column"] = p.column }
             if let g = p.grid { o["grid"] = g.token }
         }
         o["cells"] = r.cells.map { c -> [String: Any] in
             var co: [String: Any] = ["concept": c.concept, "label": ShortLabel.concept(c.concept, edition: edition)]
             if let p = c.position {
-                if p.hasLine { co["line"] = p.line; co["column"] = p.column }
+                if p.hasLine { co["line"] = p.line }
+                if p.column > 0 { co["column"] = p.column }
                 if let g = p.grid { co["grid"] = g.token }
+                if let pg = p.page { co["page"] = pg }
             }
             return co
         }

@@ -92,6 +92,12 @@ public enum SourceLayout: String, Sendable, Hashable, CaseIterable, Codable {
     case tabRows = "tab-rows"
     /// One cell per line; a blank line ends a row.
     case cellPerLine = "cell-per-line"
+    /// One table row per line, cells separated by spaces: a label, then the row's numbers (what
+    /// PDF text extractors such as pdfplumber or `pdftotext` give).
+    case spaceRows = "space-rows"
+    /// One table row per line, cells between `|` (markdown pipe tables, `a | b | c` copies);
+    /// `|---|` rule lines are row breaks.
+    case pipeRows = "pipe-rows"
     /// Cells of a structured table (HTML `<table>`, DOCX `w:tbl`): rows and spans as the format wrote them.
     case grid
     /// Tables in more than one layout.

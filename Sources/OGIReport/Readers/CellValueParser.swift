@@ -128,7 +128,8 @@ enum CellValueParser {
         var formatRemoved = false
         for u in raw.unicodeScalars {
             let x = u.value
-            if x >= 0xAD && isFormat(x) { formatRemoved = true; continue }
+            // (Range pre-test: CJK text, the usual non-ASCII, never calls isFormat.)
+            if x >= 0xAD && (x < 0x2070 || x >= 0xFEFF) && isFormat(x) { formatRemoved = true; continue }
             if LabelText.isSpace(x) { if n > 0 { pendingSpace = true }; continue }
             if n >= maxScalars { return .text }  // far longer than any number with its unit
             let f = LabelText.fold(x)

@@ -258,6 +258,8 @@ struct LabelEntry<Target: Sendable>: Sendable {
 
 /// How well a cell matched a label.
 enum MatchLevel: Int, Comparable, Sendable {
+    /// The label with some of its characters missing, in order (glyphs a PDF lost).
+    case dropped = 0
     /// Only a prefix of the core matched (a truncated or extended label).
     case prefix = 1
     /// The core (label without its numbering) matched.
@@ -332,6 +334,28 @@ struct LabelMatcher<Target: Sendable>: Sendable {
                 if cellCount > bestLength { best = [k]; bestLength = cellCount } else { best.append(k) }
             }
         }
+        if best.isEmpty, let number = split.number, cellCount >= 5 {
+            let dropped = droppedCharacters(split.core, number: number)
+            if !dropped.isEmpty { return (.dropped, dropped) }
+        }
         return (.prefix, best)
+    }
+
+    /// The one numbered label whose core holds the cell's core in order with a few characters
+    /// missing (glyphs a PDF lost: "2.其他法律行政止公开" for "2.其他法律行政法规禁止公开"): same
+    /// number, at least 60 % of the label's characters, and no other label as close.
+    private func droppedCharacters(_ core: String, number: Int) -> [Int] {
+        let cell = Array(core.unicodeScalars)
+        var best: [Int] = []
+        var bestRatio = 0.0
+        for (k, e) in entries.enumerated() where e.number == number && e.coreCount > cell.count {
+            let ratio = Double(cell.count) / Double(e.coreCount)
+            guard ratio >= 0.6 else { continue }
+            var i = 0
+            for u in e.core.unicodeScalars where i < cell.count && u == cell[i] { i += 1 }
+            guard i == cell.count else { continue }
+            if ratio > bestRatio { best = [k]; bestRatio = ratio } else if ratio == bestRatio { best.append(k) }
+        }
+        return best.count == 1 ? best : []
     }
 }

@@ -13,7 +13,8 @@ protocol LineLayout {
 /// The registry of line layouts and their detection.
 enum LineLayouts {
     /// The layouts, by name.
-    static let all: [SourceLayout: any LineLayout.Type] = [.tabRows: TabRowsLayout.self, .cellPerLine: CellPerLineLayout.self]
+    static let all: [SourceLayout: any LineLayout.Type] = [.tabRows: TabRowsLayout.self, .cellPerLine: CellPerLineLayout.self,
+                                                           .spaceRows: SpaceRowsLayout.self, .pipeRows: PipeRowsLayout.self]
 
     /// The rows of `lines` in the layout detected for them (`.none`: no rows).
     static func grid(_ lines: [SourceLine]) -> (layout: SourceLayout, rows: [GridRow]) {
@@ -25,7 +26,9 @@ enum LineLayouts {
     /// Tab rows when more lines carry a tab after their first cell than lines that are a single
     /// tab-led cell; one cell per line otherwise; `.none` when no line has a tab.
     static func detectLayout(_ lines: [SourceLine]) -> SourceLayout {
-        var tabRowLines = 0, cellLines = 0
+        var tabRowLines = 0, cellLines = 0, pipeLines = 0
+        for l in lines where PipeRowsLayout.isPipeRow(l.text) { pipeLines += 1 }
+        if pipeLines >= 3 { return .pipeRows }
         for l in lines {
             var text = l.text
             let (startsWithTab, innerTab) = text.withUTF8 { b -> (Bool, Bool) in
@@ -36,12 +39,16 @@ enum LineLayouts {
             if innerTab { tabRowLines += 1 } else if startsWithTab { cellLines += 1 }
         }
         if tabRowLines == 0 && cellLines == 0 {
-            // One cell per line without tabs: many lines that are just a number.
-            var valueLines = 0, nonBlank = 0
+            // Without tabs: rows whose numbers are separated by spaces, or one cell per line (many
+            // lines that are just a number).
+            var valueLines = 0, spacedLines = 0, nonBlank = 0, longest = 0
             for l in lines where !isBlank(l.text) {
                 nonBlank += 1
-                if CellValueParser.isValueLike(l.text) { valueLines += 1 }
+                let n = SpaceRowsLayout.trailingValues(l.text)
+                longest = max(longest, n)
+                if n >= 2 { spacedLines += 1 } else if CellValueParser.isValueLike(l.text) { valueLines += 1 }
             }
+            if (spacedLines >= 3 || longest >= 5) && spacedLines >= valueLines { return .spaceRows }
             return valueLines >= 3 && valueLines * 8 >= nonBlank ? .cellPerLine : .none
         }
         return tabRowLines > cellLines ? .tabRows : .cellPerLine

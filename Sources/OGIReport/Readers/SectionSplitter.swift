@@ -51,10 +51,21 @@ enum SectionSplitter {
     /// The headings in the lines, in order.
     static func headings<Lines: RandomAccessCollection<String>>(_ lines: Lines) -> [SectionHeading] where Lines.Index == Int {
         // Blank lines are never headings nor a table's first line: skipped in every pass.
+        var candidates: [SectionHeading] = []
+        for (i, line) in zip(lines.indices, lines) where !DocumentText.isBlank(line) {
+            if let h = heading(line, index: i) { candidates.append(h) }
+        }
         var found: [SectionHeading] = []
         var last = 0
-        for (i, line) in zip(lines.indices, lines) where !DocumentText.isBlank(line) {
-            guard let h = heading(line, index: i), h.kind.rawValue > last else { continue }
+        for (k, h) in candidates.enumerated() where h.kind.rawValue > last {
+            // A heading numbered for another section ("（一）主动公开政府信息情况", a sub-heading of
+            // 一) gives way to a later heading of the same section with its own number, before
+            // any heading of a later section.
+            if let w = h.writtenNumber, w != h.kind.rawValue,
+               let later = candidates[(k + 1)...].first(where: { $0.kind.rawValue >= h.kind.rawValue }),
+               later.kind == h.kind, later.writtenNumber == nil || later.writtenNumber == later.kind.rawValue {
+                continue
+            }
             found.append(h)
             last = h.kind.rawValue
         }

@@ -115,8 +115,12 @@ enum Table2Reader {
 
         /// Candidates for a label cell, resolved by the current group and the numbering.
         func resolve(_ cell: GridCell) -> (target: Target?, ambiguous: Bool) {
-            let (_, hits) = L.rows.matchIndices(cell.normalized)
+            let (level, hits) = L.rows.matchIndices(cell.normalized)
             if hits.isEmpty { return (nil, false) }
+            if level == .dropped {
+                draft.warn("label-incomplete", "row label “\(cell.raw)” read as “\(L.rows.entries[hits[0]].normalized)”: "
+                           + "characters of the official label are missing from the source", line: cell.line, column: cell.column)
+            }
             if hits.count == 1 { return (L.rows.entries[hits[0]].target, false) }
             let found = hits.map { L.rows.entries[$0] }
             var targets: [Target] = []

@@ -62,10 +62,24 @@ public enum TablesReader {
         var drafts: [TableDraft] = []
         for id in TableID.allCases {
             guard let grid = grids[id] else { continue }
-            let draft: TableDraft
+            var draft: TableDraft
             switch id {
-            case .t1: draft = Table1Reader.scan(grid, fileName: fileName)
-            case .t2: draft = Table2Reader.scan(grid, fileName: fileName)
+            case .t1:
+                let (repaired, notes) = grid.layout == .cellPerLine
+                    ? ColumnMajorRepair.repair(grid, table: .t1, fileName: fileName, isRowLabel: { Table1Reader.row($0) != nil },
+                                               isHeaderLabel: { Table1Reader.headerLabels.contains(ByteKey($0.normalized)) || Table1Reader.column($0, block: nil) != nil })
+                    : (grid, [])
+                draft = Table1Reader.scan(repaired, fileName: fileName)
+                draft.diagnostics += notes
+            case .t2:
+                draft = Table2Reader.scan(grid, fileName: fileName)
+                // Labels not usable (PDF text): the table's shape and arithmetic, when certain.
+                // Signs that the labels failed: numbers no row took, or rows of the table not found.
+                let messy: Set<String> = ["table.orphan-values", "table.missing-row"]
+                if grid.layout != .grid, draft.diagnostics.contains(where: { messy.contains($0.code ?? "") }),
+                   let byShape = ShapeReader.table2(grid, fileName: fileName) {
+                    draft = byShape
+                }
             case .t3: draft = Table3Reader.scan(grid, fileName: fileName)
             }
             if draft.foundTable {

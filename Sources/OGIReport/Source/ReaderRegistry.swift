@@ -36,7 +36,7 @@ public enum ReaderRegistry {
         return .text
     }
 
-    /// Reads a report from a submission in a format ogi reads into a report (text, HTML, DOCX).
+    /// Reads a report from a submission in a format ogi reads into a report (text, HTML, DOCX, PDF).
     /// - Throws: ``DiagnosticError`` for a format without a reader yet (one line naming it), or
     ///   when the front end gives up (undecodable bytes).
     public static func read(_ data: Data, fileName: String = "-") throws -> TextReading {
@@ -69,7 +69,8 @@ public enum ReaderRegistry {
         case .canonicalXML:
             throw DiagnosticError(.error("this is canonical XML, not a submission: read it with CanonicalXML.read", code: "read.format", file: fileName, line: 1))
         case .docx: return try DOCXFrontEnd.read(data, fileName: fileName)
-        case .pdf, .zip:
+        case .pdf: return try PDFFrontEnd.read(data, fileName: fileName)
+        case .zip:
             throw DiagnosticError(unsupported(format, fileName: fileName))
         }
     }
@@ -78,8 +79,6 @@ public enum ReaderRegistry {
     static func unsupported(_ format: SourceFormat, fileName: String) -> Diagnostic {
         let what: String
         switch format {
-        case .docx: what = "a DOCX (Word/WPS) document: this version of ogi does not read DOCX yet; save it as HTML or text"
-        case .pdf: what = "a PDF file: this version of ogi does not read PDF yet; extract its text first"
         case .zip: what = "a ZIP archive that is not a Word document; unpack it and give the report inside"
         default: what = "a \(format.displayName) file ogi cannot read"
         }

@@ -45,8 +45,10 @@ struct SourceLocator {
         let r = resolve(SourceRange(line: line, column: d.column ?? 0))
         out.line = r.hasLine ? r.first : nil
         out.column = r.column > 0 ? r.column : nil
-        if let g = r.grid { out.message = "[\(g.description)] " + out.message }
+        let page = r.page.map { "page \($0)" }
+        if let g = r.grid { out.message = "[\([g.description, page].compactMap { $0 }.joined(separator: ", "))] " + out.message }
         else if let p = r.paragraph { out.message = "[paragraph \(p)] " + out.message }
+        else if let page { out.message = "[\(page)] " + out.message }
         return out
     }
 }

@@ -74,6 +74,16 @@ import Testing
         #expect(sh.listing() == ["plain"])
     }
 
+    @Test func aWriteThatFailsHalfwayLeavesTheOldFileAndNoTempFile() throws {
+        let sh = try CLIShell(); defer { sh.remove() }
+        try Data("old\n".utf8).write(to: sh.url("out.xml"))
+        // A 512-byte file size limit (SIGXFSZ ignored): the write fails with EFBIG like a full disk.
+        let r = try sh.run("trap '' XFSZ; ulimit -f 1; \"$OGI\" normalize \"$SEED\" -o out.xml")
+        expectOneLineError(r, "out.xml: error: cannot write file: File too large; the file was not changed", "ulimit -f 1")
+        #expect(try String(contentsOf: sh.url("out.xml"), encoding: .utf8) == "old\n")
+        #expect(sh.listing() == ["out.xml"])
+    }
+
     // MARK: Replacing, writing through
 
     @Test func aRegularFileIsReplacedWholeWithItsModeKept() throws {

@@ -29,5 +29,9 @@ import Testing
         let sh = try CLIShell(); defer { sh.remove() }
         let r = try sh.run("cp \"$FIXTURES/bad/empty.txt\" \"$(printf 'e\\033[2Jx.txt')\" && \"$OGI\" normalize e*x.txt >/dev/null")
         #expect(r.stderr.hasPrefix("e\\u{1B}[2Jx.txt:1:1: error[read.empty]"), "\(r.stderr)")
+        let missing = try sh.run("\"$OGI\" check \"$(printf 'no\\007such')\"")
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("no\\u{7}such: error: cannot read file"), "\(missing.stderr)")
+        #expect(!hasRawControl(missing.stderr))
     }
 }

@@ -38,4 +38,36 @@ struct ExpectedCells {
         }
         return d
     }
+
+    /// Expected-cell label → concept, per edition: the label order of a complete expected file of
+    /// each edition (r01: 2021, r04: 2019) zipped with the canonical concept order.
+    static let conceptsByLabel: [Edition: [String: ConceptID]] = {
+        var out: [Edition: [String: ConceptID]] = [:]
+        for (e, file) in [(Edition.e2021, "real/r01-portal-clean.expected.json"), (.e2019, "real/r04-flattened-glued.expected.json")] {
+            let x = try! ExpectedCells(Fixtures.url(file))
+            out[e] = Dictionary(uniqueKeysWithValues: zip(x.cells.map(\.label), ConceptTable.concepts(e).map(\.id)))
+        }
+        return out
+    }()
+
+    /// Differences by label, for reports whose tables mix editions (a 2019-style row in a 2021
+    /// table): each expected cell is looked up under its label in the report's edition, then in
+    /// the other's. Returns the labels of expected cells the report does not have, and the
+    /// differences of those it has.
+    func differencesByLabel(_ report: Report) -> (missing: [String], wrong: [String]) {
+        var missing: [String] = [], wrong: [String] = []
+        let other: Edition = edition == .e2021 ? .e2019 : .e2021
+        for e in cells {
+            guard let id = Self.conceptsByLabel[edition]?[e.label] ?? Self.conceptsByLabel[other]?[e.label] else { wrong.append("unknown label \(e.label)"); continue }
+            guard let got = report.cell(id) else { missing.append(e.label); continue }
+            if let v = e.value {
+                if !got.hasNumber || got.number != v { wrong.append("\(e.label): expected \(v), got \(got.presence) \(got.number.map { "\($0)" } ?? "")") }
+            } else if (e.mark ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                if got.presence != .blank { wrong.append("\(e.label): expected blank, got \(got.presence)") }
+            } else if got.presence != .notApplicable {
+                wrong.append("\(e.label): expected mark \(e.mark!), got \(got.presence)")
+            }
+        }
+        return (missing, wrong)
+    }
 }

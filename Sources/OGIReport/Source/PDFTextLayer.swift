@@ -1,0 +1,120 @@
+import CPoppler
+import Foundation
+
+/// The PDF library side of the PDF front end, on poppler-glib: opens a document from bytes and
+/// gives each page's characters with their boxes (`poppler_page_get_text` +
+/// `poppler_page_get_text_layout`, one box per character) and its ruling lines (the page
+/// rendered with cairo at 2 px/pt, the cores of characters masked out, long thin dark runs kept).
+///
+/// Every failure is a ``DiagnosticError`` with one line: damaged, encrypted, too many pages.
+struct PDFTextLayer {
+    /// Pixels per point for ruling detection (a 0.5 pt border is one pixel).
+    static let scale = 2.0
+
+    /// Reads every page of `data`. `limits` bound the work a hostile file can cause.
+    static func pages(_ data: Data, fileName: String, limits: PDFFrontEnd.Limits) throws -> (pages: [PDFPageContent], title: String?) {
+        try data.withUnsafeBytes { raw -> ([PDFPageContent], String?) in
+            guard let base = raw.baseAddress, raw.count > 0 else {
+                throw DiagnosticError(.error("damaged PDF: the file is empty", code: "read.pdf.damaged", file: fileName))
+            }
+            var error: UnsafeMutablePointer<GError>?
+            guard let doc = ogi_poppler_open(base, raw.count, &error) else {
+                defer { ogi_poppler_error_free(error) }
+                if ogi_poppler_error_is_poppler(error) != 0, ogi_poppler_error_code(error) == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
+                    throw DiagnosticError(.error("encrypted PDF: it cannot be opened without its password; ask the agency for an unprotected copy",
+                                                 code: "read.pdf.encrypted", file: fileName))
+                }
+                let why = String(cString: ogi_poppler_error_message(error))
+                throw DiagnosticError(.error("damaged PDF: the library could not open it (\(why.isEmpty ? "unknown error" : why))",
+                                             code: "read.pdf.damaged", file: fileName))
+            }
+            defer { ogi_poppler_unref(UnsafeMutableRawPointer(doc)) }
+            let count = Int(poppler_document_get_n_pages(doc))
+            guard count > 0 else {
+                throw DiagnosticError(.error("damaged PDF: it has no pages", code: "read.pdf.damaged", file: fileName))
+            }
+            guard count <= limits.maxPages else {
+                throw DiagnosticError(.error("PDF has \(count) pages, more than the limit of \(limits.maxPages) for an annual report",
+                                             code: "read.pdf.limit", file: fileName))
+            }
+            var title: String?
+            if let t = poppler_document_get_title(doc) { title = String(cString: t); ogi_poppler_free(t) }
+            var out: [PDFPageContent] = []
+            for i in 0..<count {
+                guard let page = poppler_document_get_page(doc, Int32(i)) else {
+                    throw DiagnosticError(.error("damaged PDF: page \(i + 1) cannot be loaded", code: "read.pdf.damaged", file: fileName))
+                }
+                defer { ogi_poppler_unref(UnsafeMutableRawPointer(page)) }
+                var w = 0.0, h = 0.0
+                poppler_page_get_size(page, &w, &h)
+                guard w.isFinite, h.isFinite, w > 1, h > 1, w <= limits.maxPageSide, h <= limits.maxPageSide else {
+                    throw DiagnosticError(.error("PDF page \(i + 1) has an unusable size (\(Int(w)) × \(Int(h)) pt)", code: "read.pdf.limit", file: fileName))
+                }
+                let glyphs = try Self.glyphs(page, number: i + 1, fileName: fileName, limits: limits)
+                let rulings = glyphs.isEmpty ? [] : Self.rulings(page, width: w, height: h, glyphs: glyphs)
+                out.append(PDFPageContent(number: i + 1, width: w, height: h, glyphs: glyphs, rulings: rulings))
+            }
+            return (out, title)
+        }
+    }
+
+    /// The page's characters with their boxes; line breaks the library inserted are left out.
+    private static func glyphs(_ page: OpaquePointer, number: Int, fileName: String, limits: PDFFrontEnd.Limits) throws -> [PDFGlyph] {
+        guard let text = poppler_page_get_text(page) else { return [] }
+        defer { ogi_poppler_free(text) }
+        var rects: UnsafeMutablePointer<PopplerRectangle>?
+        var n: guint = 0
+        guard poppler_page_get_text_layout(page, &rects, &n) != 0, let rects else { return [] }
+        defer { ogi_poppler_free(rects) }
+        guard Int(n) <= limits.maxGlyphsPerPage else {
+            throw DiagnosticError(.error("PDF page \(number) has \(n) characters, more than the limit of \(limits.maxGlyphsPerPage)",
+                                         code: "read.pdf.limit", file: fileName))
+        }
+        let scalars = String(cString: text).unicodeScalars
+        var out: [PDFGlyph] = []
+        out.reserveCapacity(Int(n))
+        var k = 0
+        for s in scalars {
+            guard k < Int(n) else { break }
+            let r = rects[k]
+            k += 1
+            if s == "\n" || s == "\r" { continue }
+            let box = PageBox(x0: min(r.x1, r.x2), y0: min(r.y1, r.y2), x1: max(r.x1, r.x2), y1: max(r.y1, r.y2))
+            guard box.x0.isFinite, box.y0.isFinite, box.x1.isFinite, box.y1.isFinite else { continue }
+            out.append(PDFGlyph(scalar: s, box: box))
+        }
+        return out
+    }
+
+    /// The page's ruling lines: rendered at ``scale`` px/pt on white, the characters' boxes
+    /// painted white, then horizontal and vertical runs of dark pixels at least 6 pt long and at
+    /// most 3 pt thick (thicker runs are fills, not lines).
+    private static func rulings(_ page: OpaquePointer, width: Double, height: Double, glyphs: [PDFGlyph]) -> [PDFRuling] {
+        let pw = Int((width * scale).rounded(.up)), ph = Int((height * scale).rounded(.up))
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph)) else { return [] }
+        defer { cairo_surface_destroy(surface) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else { return [] }
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        poppler_page_render(page, cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else { return [] }
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        var mask = [UInt8](repeating: 0, count: pw * ph)
+        for y in 0..<ph {
+            let row = data + y * stride
+            for x in 0..<pw where row[x * 4 + 1] < 190 { mask[y * pw + x] = 1 }
+        }
+        for g in glyphs where !g.isSpace {
+            // The glyph's core only: a tight cell's borders may pass through the edges of its box.
+            let inset = g.box.height * 0.3, side = g.box.width * 0.15
+            let x0 = max(0, Int(((g.box.x0 + side) * scale).rounded(.down))), x1 = min(pw, Int(((g.box.x1 - side) * scale).rounded(.up)))
+            let y0 = max(0, Int(((g.box.y0 + inset) * scale).rounded(.down))), y1 = min(ph, Int(((g.box.y1 - inset) * scale).rounded(.up)))
+            guard x0 < x1, y0 < y1 else { continue }
+            for y in y0..<y1 { for x in x0..<x1 { mask[y * pw + x] = 0 } }
+        }
+        return RulingScanner.scan(mask, width: pw, height: ph, scale: scale)
+    }
+}
