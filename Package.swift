@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +24,7 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
-        .target(name: "OGIReport", dependencies: ["CLibXML2", "CPoppler"]),
+        .target(name: "OGIReport", dependencies: ["CLibXML2", "CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .executableTarget(
             name: "ogi",
             dependencies: [

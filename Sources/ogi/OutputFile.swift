@@ -168,11 +168,24 @@ final class OutputFile {
     /// Appends text; on failure the output is abandoned (temp file removed) and a one-line
     /// ``CLIError`` thrown.
     func write(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Appends bytes (a binary format such as DOCX); failures as for text.
+    func write(_ data: Data) throws {
+        try data.withUnsafeBytes { try write($0) }
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer) throws {
         if finished { throw CLIError.io("\(name): error: internal error: written after it was finished (a bug in ogi)") }
         if Self.standardErrorFailed { abort(); throw CLIError.io("ogi: error: cannot write standard error") }
         if case .standardOutput = kind, Self.closedAtStart.contains(1) { throw failure(EBADF) }
-        if let e = Self.writeAll(fd, text) { throw failure(e) }
+        if let e = Self.writeAll(fd, bytes) { throw failure(e) }
     }
+
+    /// True when the output is a terminal (binary output is refused there).
+    var isTerminal: Bool { isatty(fd) == 1 }
 
     /// Finishes the output: for a replaced file, syncs the temp file and renames it over the
     /// target. Throws (and removes the temp file) on failure.
@@ -230,18 +243,22 @@ final class OutputFile {
     /// Writes all of `text` to `fd`, retrying on EINTR and short writes; returns errno on failure.
     private static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
         var text = text
-        return text.withUTF8 { buf -> Int32? in
-            var offset = 0
-            while offset < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                if n == 0 { return EIO }
-                offset += n
+        return text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes all of `buf` to `fd`, retrying on EINTR and short writes; returns errno on failure.
+    private static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Int32? {
+        guard let base = buf.baseAddress else { return nil }
+        var offset = 0
+        while offset < buf.count {
+            let n = Glibc.write(fd, base + offset, buf.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            if n == 0 { return EIO }
+            offset += n
         }
+        return nil
     }
 }

@@ -2,16 +2,18 @@ import ArgumentParser
 import Foundation
 import OGIReport
 
-/// `ogi template`: a blank or prefilled report in the official layout, as tab-table text or a
-/// printable HTML page.
+/// `ogi template`: a blank or prefilled report in the official layout, as tab-table text, a
+/// printable HTML page or a Word document (DOCX) to fill in.
 struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a blank or prefilled annual report in the official layout (text or HTML).",
+        abstract: "Write a blank or prefilled annual report in the official layout (text, HTML or DOCX).",
         discussion: """
         Blank: --agency and --year (edition 2021 unless --edition 2019).
         Prefilled: --from a canonical XML report (its own edition, year and agency are kept; options may only fill \
         what it lacks). --previous last year's canonical XML: row 二 (上年结转) is prefilled from its row 四 \
         (结转下年度继续办理), and its agency is used when none is given; its year must be this year − 1.
+        --format docx (the default for -o NAME.docx) writes a Word document with the official merged cells, \
+        empty cells ready to type in; it is never written to a terminal.
         Exit codes: 0 written, 2 bad option, unreadable or invalid input (nothing written).
         """)
 
@@ -20,13 +22,14 @@ struct Template: ParsableCommand {
     @Option(help: "Table edition: 2021 (default) or 2019.") var edition: String?
     @Option(help: "Prefill from this canonical XML report.") var from: String?
     @Option(help: "Last year's canonical XML report, for the carry-over of row 二.") var previous: String?
-    @Option(help: "Output format: text (default) or html.") var format: String = "text"
+    @Option(help: "Output format: text (default), html or docx (the default for -o NAME.docx).") var format: String?
     @Option(name: [.short, .customLong("output")], help: "Output file (default: standard output).") var output: String?
 
     func run() throws {
         do {
-            guard let fmt = TemplateWriter.Format(rawValue: format) else {
-                throw DiagnosticError(.error("unknown format '\(format)'; expected text or html", code: "template"))
+            let chosen = format ?? (output.map { $0.lowercased().hasSuffix(".docx") } == true ? "docx" : "text")
+            guard let fmt = TemplateWriter.Format(rawValue: chosen) else {
+                throw DiagnosticError(.error("unknown format '\(chosen)'; expected text, html or docx", code: "template"))
             }
             var yearNumber: Int?
             if let y = year {
@@ -38,6 +41,9 @@ struct Template: ParsableCommand {
             try OutputFile.refuseInputs(outputs: [output], inputs: [from, previous].compactMap { $0 })
             let out = try OutputFile.open(output)
             defer { out.abort() }
+            if fmt == .docx, out.isTerminal {
+                throw DiagnosticError(.error("a DOCX file is not written to a terminal; use -o NAME.docx or redirect standard output", code: "template"))
+            }
             var request = TemplateRequest(agency: agency, year: yearNumber, edition: edition)
             if let path = from {
                 let (data, name) = try CLIIO.read(path)
@@ -51,7 +57,7 @@ struct Template: ParsableCommand {
             }
             let (report, warnings) = try TemplateBuilder.build(request)
             CLIIO.report(warnings + TemplateWriter.omissions(report, fileName: request.fromName))
-            try out.write(TemplateWriter.write(report, format: fmt))
+            try out.write(try TemplateWriter.data(report, format: fmt))
             try out.commit()
         } catch let e as DiagnosticError {
             CLIIO.report(e.diagnostics)

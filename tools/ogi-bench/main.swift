@@ -41,7 +41,8 @@ if args.isEmpty {
 
 var totals: [String: Double] = [:]
 let stages = ["validate XML (baseline)", "read input (its format)", "write XML", "read XML (parse+validate+build)", "checks",
-              "template text", "template HTML", "read HTML (its HTML template)", "read text (its text template)"]
+              "template text", "template HTML", "read HTML (its HTML template)", "read text (its text template)",
+              "template DOCX", "read DOCX (its DOCX template)"]
 var bytesRead: [String: Int] = [:]
 print(String(format: "%-28@ %8@ %10@  %@", "file" as NSString, "bytes" as NSString, "stage" as NSString, "median µs (ratio to validate)" as NSString))
 for path in args {
@@ -63,6 +64,9 @@ for path in args {
         let text = Data(TemplateWriter.write(report, format: .text).utf8)
         t[stages[7]] = try measure { _ = try ReaderRegistry.read(html, fileName: name + ".html") }
         t[stages[8]] = try measure { _ = try ReaderRegistry.read(text, fileName: name + ".txt") }
+        t[stages[9]] = try measure { _ = try TemplateWriter.docx(report) }
+        let docx = try TemplateWriter.docx(report)
+        t[stages[10]] = try measure { _ = try ReaderRegistry.read(docx, fileName: name + ".docx") }
         bytesRead[stages[7], default: 0] += html.count
         bytesRead[stages[8], default: 0] += text.count
         let base = t[stages[0]]!

@@ -49,7 +49,9 @@ public enum CheckReport {
     /// source text; without a source name they are left out).
     public static func diagnostic(_ r: CheckResult, sourceName: String?, fallbackName: String) -> Diagnostic {
         let p = sourceName == nil ? nil : position(of: r)
-        return Diagnostic(displaySeverity(r), r.message, code: r.rule, file: p == nil ? fallbackName : sourceName,
+        // A place without a line (a DOCX cell) is named in the message, as the locator does.
+        let message = p.flatMap { $0.hasLine ? nil : $0.grid.map { "[\($0.description)] " } ?? $0.paragraph.map { "[paragraph \($0)] " } } ?? ""
+        return Diagnostic(displaySeverity(r), message + r.message, code: r.rule, file: p == nil ? fallbackName : sourceName,
                           line: p.flatMap { $0.hasLine ? $0.line : nil }, column: p.flatMap { $0.column > 0 ? $0.column : nil })
     }
 
@@ -127,6 +129,7 @@ public enum CheckReport {
             if let s = sourceName { o["file"] = s }
             if p.hasLine { o["line"] = p.line }
             if p.column > 0 { o["column"] = p.column }
+            if let g = p.grid { o["grid"] = g.token }
         }
         o["cells"] = r.cells.map { c -> [String: Any] in
             var co: [String: Any] = ["concept": c.concept, "label": ShortLabel.concept(c.concept, edition: edition)]

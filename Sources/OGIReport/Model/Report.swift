@@ -46,6 +46,7 @@ public struct Report: Sendable, Hashable {
         blocks(&preamble); blocks(&closing)
         for s in sections.indices {
             blocks(&sections[s].blocks)
+            // A format without lines (DOCX: paragraphs) leaves the section without a line.
             sections[s].line = sections[s].line.flatMap { let r = f(SourceRange(line: $0)); return r.hasLine ? r.first : nil }
         }
         for t in tables.indices {

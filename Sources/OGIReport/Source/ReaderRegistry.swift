@@ -36,7 +36,7 @@ public enum ReaderRegistry {
         return .text
     }
 
-    /// Reads a report from a submission in a format ogi reads into a report (text, HTML, PDF).
+    /// Reads a report from a submission in a format ogi reads into a report (text, HTML, DOCX, PDF).
     /// - Throws: ``DiagnosticError`` for a format without a reader yet (one line naming it), or
     ///   when the front end gives up (undecodable bytes).
     public static func read(_ data: Data, fileName: String = "-") throws -> TextReading {
@@ -58,12 +58,19 @@ public enum ReaderRegistry {
     public static func document(_ data: Data, fileName: String = "-") throws -> SourceDocument {
         let format = sniff(data)
         switch format {
-        case .text: return try TextFrontEnd.read(data, fileName: fileName)
+        case .text:
+            // A Word 97–2003 .doc or a WPS .wps is an OLE compound file, not text: say so in one line.
+            if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+                throw DiagnosticError(.error("the input is a Word 97–2003 (.doc) or WPS (.wps) binary document: ogi reads DOCX; save it as .docx",
+                                             code: "read.unsupported-format", file: fileName))
+            }
+            return try TextFrontEnd.read(data, fileName: fileName)
         case .html: return try HTMLFrontEnd.read(data, fileName: fileName)
         case .canonicalXML:
             throw DiagnosticError(.error("this is canonical XML, not a submission: read it with CanonicalXML.read", code: "read.format", file: fileName, line: 1))
+        case .docx: return try DOCXFrontEnd.read(data, fileName: fileName)
         case .pdf: return try PDFFrontEnd.read(data, fileName: fileName)
-        case .docx, .zip:
+        case .zip:
             throw DiagnosticError(unsupported(format, fileName: fileName))
         }
     }
@@ -72,7 +79,6 @@ public enum ReaderRegistry {
     static func unsupported(_ format: SourceFormat, fileName: String) -> Diagnostic {
         let what: String
         switch format {
-        case .docx: what = "a DOCX (Word/WPS) document: this version of ogi does not read DOCX yet; save it as HTML or text"
         case .zip: what = "a ZIP archive that is not a Word document; unpack it and give the report inside"
         default: what = "a \(format.displayName) file ogi cannot read"
         }

@@ -8,14 +8,41 @@ import Foundation
 /// ``ConceptTable/spec(_:_:)`` in the report's edition, and the closing lines. Source positions,
 /// raw layout and unrecognised fragments are not printed: the output is a clean submission.
 public enum TemplateWriter {
-    public enum Format: String, Sendable, CaseIterable { case text, html }
+    /// The formats a template can be written in.
+    public enum Format: String, Sendable, CaseIterable {
+        case text, html, docx
+
+        /// The text formats (``write(_:format:)``).
+        public var textFormat: TextFormat? { TextFormat(rawValue: rawValue) }
+    }
+
+    /// The formats whose output is text.
+    public enum TextFormat: String, Sendable, CaseIterable { case text, html }
 
     /// The report as a clean tab-table text submission or a printable HTML page.
-    public static func write(_ report: Report, format: Format) -> String {
+    public static func write(_ report: Report, format: TextFormat) -> String {
         let doc = document(report)
         switch format {
         case .text: return TextReportWriter.write(doc)
         case .html: return HTMLReportWriter.write(doc)
+        }
+    }
+
+    /// The report as a Word document (DOCX): A4, the official layout with merged cells, empty
+    /// cells ready to type in (``DOCXReportWriter``). Deterministic bytes.
+    /// - Throws: ``DiagnosticError`` (`template.docx`), only if the package cannot be assembled in memory.
+    public static func docx(_ report: Report) throws -> Data {
+        do { return try DOCXReportWriter.write(document(report)) } catch let e as DiagnosticError { throw e } catch {
+            throw DiagnosticError(.error("the DOCX package could not be written: \(error)", code: "template.docx"))
+        }
+    }
+
+    /// The report in any format, as the bytes of the file.
+    public static func data(_ report: Report, format: Format) throws -> Data {
+        switch format {
+        case .text: return Data(write(report, format: .text).utf8)
+        case .html: return Data(write(report, format: .html).utf8)
+        case .docx: return try docx(report)
         }
     }
 

@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func formatsWithoutAReaderGetOneClearLine() {
-        for (bytes, word) in [(Data([0x50, 0x4B, 0x03, 0x04] + Array("word/document.xml".utf8)), "DOCX")] {
+        for (bytes, word) in [(Data([0x50, 0x4B, 0x03, 0x04] + Array("xl/workbook.xml".utf8)), "ZIP")] {
             do {
                 _ = try ReaderRegistry.read(bytes, fileName: "x")
                 Issue.record("\(word) was read")
@@ -39,6 +39,28 @@ import Testing
                 #expect(!e.description.contains("undecodable"))
             } catch { Issue.record("\(error)") }
         }
+    }
+
+    /// DOCX is read now: a stub that only looks like one is a damaged package, in one line.
+    @Test func aDamagedDOCXGetsOneClearLine() {
+        do {
+            _ = try ReaderRegistry.read(Data([0x50, 0x4B, 0x03, 0x04] + Array("word/document.xml".utf8)), fileName: "x")
+            Issue.record("the stub was read")
+        } catch let e as DiagnosticError {
+            #expect(e.diagnostics.count == 1 && e.diagnostics[0].code == "read.docx")
+            #expect(e.diagnostics[0].message.contains("DOCX") && !e.description.contains("\n"), "\(e)")
+        } catch { Issue.record("\(error)") }
+    }
+
+    @Test func aBinaryWordDocumentGetsOneClearLine() {
+        let ole = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504))
+        do {
+            _ = try ReaderRegistry.read(ole, fileName: "old.doc")
+            Issue.record("read")
+        } catch let e as DiagnosticError {
+            #expect(e.diagnostics.count == 1 && e.diagnostics[0].code == "read.unsupported-format")
+            #expect(e.diagnostics[0].message.contains(".doc") && e.diagnostics[0].message.contains("save it as .docx"))
+        } catch { Issue.record("\(error)") }
     }
 
     @Test func normalizeReadsHTMLAndCanonicalXML() throws {
