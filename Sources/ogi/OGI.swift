@@ -21,7 +21,7 @@ struct OGI: ParsableCommand {
         OutputFile.prepareStandardDescriptors()
         var status: Int32 = 0
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(BatchPaths.takeTerminated(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let e as CLIError {
             CLIIO.err(e.description)
