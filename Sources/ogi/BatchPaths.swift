@@ -50,6 +50,12 @@ enum BatchPaths {
         return items
     }
 
+    /// True when the inputs make a batch that ends with a summary: a folder walked, `--files-from`,
+    /// paths after `--` or a `--log`. A plain list of files prints what it always printed.
+    static func isBatch(_ items: [BatchItem], _ options: BatchOptions) -> Bool {
+        options.filesFrom != nil || options.log != nil || !terminated.isEmpty || items.contains(where: \.walked)
+    }
+
     /// True when `path` is a folder (symlinks followed).
     static func isDirectory(_ path: String) -> Bool {
         var st = stat()

@@ -21,6 +21,8 @@ struct BatchRecord: @unchecked Sendable {
     var output = ""
     /// A JSON object for a command's `--format json` output, when it has one.
     var json: Any?
+    /// The report, kept only when the command writes it after checking (`check --embed`, one input).
+    var report: Report?
     /// The output written, if any.
     var target: String?
 

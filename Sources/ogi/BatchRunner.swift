@@ -18,6 +18,8 @@ final class BatchRunner {
     private let verbose: Bool
     /// Print the closing summary (a batch of several inputs, unless `--quiet`).
     var summary = true
+    /// Print the records' diagnostics to standard error (validate prints them on standard output).
+    var printsDiagnostics = true
 
     init(options: BatchOptions, command: String, verbose: Bool) {
         self.options = options; self.command = command; self.verbose = verbose
@@ -49,6 +51,8 @@ final class BatchRunner {
             }
             start = end
             progress.update(start)
+            // Standard error lost: stop (the outputs of this window are written; no more).
+            if OutputFile.standardErrorFailed { break }
         }
         progress.clear()
         try log?.commit()
@@ -74,7 +78,7 @@ final class BatchRunner {
     /// Prints a record's lines to standard error.
     private func print(_ r: BatchRecord) {
         for m in r.messages { CLIIO.err(m) }
-        CLIIO.report(verbose ? r.diagnostics : r.diagnostics.filter { $0.severity == .error })
+        if printsDiagnostics { CLIIO.report(verbose ? r.diagnostics : r.diagnostics.filter { $0.severity == .error }) }
         if !options.quiet { for n in r.notes { CLIIO.err(n) } }
     }
 }

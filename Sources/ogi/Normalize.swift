@@ -83,7 +83,7 @@ struct Normalize: ParsableCommand {
         } catch {
             throw CLIError.io("\(dir): error: cannot create directory: \(error.localizedDescription)")
         }
-        let isBatch = items.count > 1 || items.contains(where: \.walked) || batch.filesFrom != nil
+        let isBatch = BatchPaths.isBatch(items, batch)
         let runner = BatchRunner(options: batch, command: "normalize", verbose: verbose || !isBatch)
         runner.summary = isBatch
         let job = UncheckedBox((self, targets))
@@ -116,7 +116,9 @@ struct Normalize: ParsableCommand {
     /// puts what it found into `r` (nothing is printed: the caller prints records in order). The
     /// output is opened (a temp file beside the target) before the input is read, and renamed into
     /// place only when all of it is written.
-    private func process(_ input: String, to target: String?, into r: inout BatchRecord) -> Int32 {
+    /// With `printNow`, what was found is printed (and cleared from `r`) before the output is
+    /// committed, so that a failed standard error leaves no output.
+    private func process(_ input: String, to target: String?, into r: inout BatchRecord, printNow: Bool = false) -> Int32 {
         let out: OutputFile
         do { out = try OutputFile.open(target) } catch {
             r.messages.append("\(error)"); r.status = .unreadable; return 2
@@ -148,6 +150,7 @@ struct Normalize: ParsableCommand {
         }
         r.classify()
         guard let xml = result.xml else { return max(status, 1) }
+        if printNow { Self.printRecord(&r) }
         do {
             try out.write(xml)
             try out.commit()
@@ -160,10 +163,16 @@ struct Normalize: ParsableCommand {
     /// One input to `target` or standard output, its diagnostics printed as they come.
     private func process(_ input: String, to target: String?) -> Int32 {
         var r = BatchRecord(path: input)
-        let status = process(input, to: target, into: &r)
+        let status = process(input, to: target, into: &r, printNow: true)
+        Self.printRecord(&r)
+        return status
+    }
+
+    /// Prints a record's messages, diagnostics and notes, and clears them.
+    private static func printRecord(_ r: inout BatchRecord) {
         for m in r.messages { CLIIO.err(m) }
         CLIIO.report(r.diagnostics)
         for n in r.notes { CLIIO.err(n) }
-        return status
+        r.messages = []; r.diagnostics = []; r.notes = []
     }
 }
