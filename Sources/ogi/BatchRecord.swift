@@ -36,7 +36,7 @@ struct BatchRecord: @unchecked Sendable {
     /// Takes the facts of a report read from this input.
     mutating func describe(_ report: Report?) {
         guard let report else { return }
-        format = report.metadata.source?.format ?? format
+        if format == nil { format = report.metadata.source?.format }
         layout = report.metadata.source?.layout
         edition = report.metadata.edition
         cells = report.tables.reduce(0) { $0 + $1.cells.count }

@@ -54,7 +54,7 @@ struct Check: ParsableCommand {
         if source == "-" && files == ["-"] { return try usage("--source and FILE cannot both be standard input") }
 
         do {
-            try OutputFile.refuseInputs(outputs: [nil, output], inputs: items.map(\.path) + [source].compactMap { $0 })
+            try OutputFile.refuseInputs(outputs: [nil, output, batch.log], inputs: items.map(\.path) + [source].compactMap { $0 })
         } catch {
             CLIIO.err("\(error)"); throw Exit.failure
         }
@@ -63,7 +63,7 @@ struct Check: ParsableCommand {
         let embedded: OutputFile? = embed ? try OutputFile.open(output) : nil
         defer { embedded?.abort() }
 
-        let runner = BatchRunner(options: batch, command: "check", verbose: all || single)
+        let runner = BatchRunner(options: batch, command: "check", verbose: all || !BatchPaths.isBatch(items, batch))
         runner.summary = BatchPaths.isBatch(items, batch)
         var jsonFiles: [Any] = []
         let me = UncheckedBox(self)

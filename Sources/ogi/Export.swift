@@ -63,7 +63,7 @@ struct Export: ParsableCommand {
         let items = try BatchPaths.collect(inputs, filesFrom: batch.filesFrom)
         if items.isEmpty { CLIIO.err("ogi export: error: no input file (see 'ogi export --help')"); throw Exit.failure }
         do {
-            try OutputFile.refuseInputs(outputs: [output], inputs: items.map(\.path))
+            try OutputFile.refuseInputs(outputs: [output, batch.log], inputs: items.map(\.path))
         } catch {
             CLIIO.err("\(error)"); throw Exit.failure
         }
@@ -71,7 +71,7 @@ struct Export: ParsableCommand {
         defer { out.abort() }
         let concepts = CSVWriter.wideConcepts(wideEdition)
         try out.write(CSVWriter.byteOrderMark + (format == .csv ? CSVWriter.longHeader() : CSVWriter.wideHeader(concepts, labels: labels == .zh)))
-        let runner = BatchRunner(options: batch, command: "export", verbose: verbose)
+        let runner = BatchRunner(options: batch, command: "export", verbose: verbose || !BatchPaths.isBatch(items, batch))
         runner.summary = BatchPaths.isBatch(items, batch)
         let job = UncheckedBox((format, concepts))
         let worst = try runner.run(items, work: { Self.record($0, format: job.value.0, concepts: job.value.1) }) { r in

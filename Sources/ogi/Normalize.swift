@@ -2,15 +2,18 @@ import ArgumentParser
 import Foundation
 import OGIReport
 
-/// `ogi normalize INPUT… [-o OUT | --out-dir DIR] [--strict] [--verbose]`: text submissions →
-/// canonical XML, validated against the schema before it is written.
+/// `ogi normalize INPUT [-o OUT]` and `ogi normalize --out-dir DIR INPUT_OR_FOLDER…`: submissions
+/// in any readable format → canonical XML, validated against the schema before it is written;
+/// with `--out-dir`, a batch on all cores (``BatchRunner``).
 struct Normalize: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read text submissions and write canonical XML.",
+        abstract: "Read submissions (text, HTML, PDF) and write canonical XML, one file or a batch.",
         discussion: """
             Reads each INPUT (standard input when none is given), detects its encoding, layout and table \
             edition, and writes the canonical XML: to standard output, to OUT (-o) for one input, or to \
-            DIR/NAME.xml (--out-dir) for each input. Diagnostics go to standard error as FILE:LINE:COL: \
+            DIR/NAME.xml (--out-dir) for each input (folders walked, --files-from, paths after --; NAME-2.xml \
+            for a second input of the same name; an output newer than its input is skipped unless --force; \
+            all cores, -j N workers). Diagnostics go to standard error as FILE:LINE:COL: \
             severity: message. Exit status: 0 ok; 1 an error in an input (or a warning with --strict); \
             2 usage or I/O error, or output that fails its own schema (a bug in ogi).
             """
@@ -42,7 +45,7 @@ struct Normalize: ParsableCommand {
             throw Exit.failure
         }
         if output != nil && outDir != nil { try usage("use either -o or --out-dir, not both") }
-        let many = inputs.count > 1 || batch.filesFrom != nil || !BatchPaths.terminated.isEmpty
+        let many = inputs.count + BatchPaths.terminated.count > 1 || batch.filesFrom != nil
             || inputs.contains { $0 != "-" && BatchPaths.isDirectory($0) }
         if many && outDir == nil { try usage("several inputs (or a folder, or --files-from) need --out-dir DIR") }
         if outDir != nil && (inputs.isEmpty && batch.filesFrom == nil && BatchPaths.terminated.isEmpty || inputs.contains("-")) {
@@ -53,7 +56,8 @@ struct Normalize: ParsableCommand {
 
     func run() throws {
         if let outDir { return try runBatch(outDir) }
-        let names = inputs.isEmpty ? ["-"] : inputs
+        let given = inputs + BatchPaths.terminated
+        let names = given.isEmpty ? ["-"] : given
         do {
             try OutputFile.refuseInputs(outputs: [output], inputs: names)
         } catch {
@@ -73,7 +77,7 @@ struct Normalize: ParsableCommand {
         }
         let targets = OutputNames.assign(items.map(\.path), in: dir)
         do {
-            try OutputFile.refuseInputs(outputs: targets, inputs: items.map(\.path))
+            try OutputFile.refuseInputs(outputs: targets + [batch.log], inputs: items.map(\.path))
         } catch {
             CLIIO.err("\(error)")
             throw Exit.failure

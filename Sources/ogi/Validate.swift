@@ -32,7 +32,7 @@ struct Validate: ParsableCommand {
         var items = try BatchPaths.collect(files, filesFrom: batch.filesFrom)
         if items.isEmpty { items = [BatchItem(path: "-", walked: false)] }
         do {
-            try OutputFile.refuseInputs(outputs: [nil], inputs: items.map(\.path))
+            try OutputFile.refuseInputs(outputs: [nil, batch.log], inputs: items.map(\.path))
         } catch {
             CLIIO.err("\(error)"); throw Exit.failure
         }

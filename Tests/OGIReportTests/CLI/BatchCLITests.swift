@@ -115,4 +115,17 @@ import Testing
         let again = try sh.run("$OGI export -q -o long2.csv \"$SEED\" \"$FIXTURES\"/html/gbk-002.html && cmp long.csv long2.csv && echo same")
         #expect(again.stdout.contains("same"))
     }
+
+    @Test func manyPathsNeverStopTheBatchAndTheWorstStatusIsTheExitStatus() throws {
+        let sh = try CLIShell(); defer { sh.remove() }
+        // 3,000 paths that do not exist, after -- and in a list: every one reported, exit 2.
+        let r = try sh.run("seq -f 'missing-%g.xml' 3000 > list && $OGI validate --log log.jsonl -- $(cat list) 2>err; echo $?; grep -c 'error: no such file' err; wc -l < log.jsonl; $OGI validate --files-from list 2>&1 | tail -1")
+        let lines = r.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.prefix(3) == ["2", "3000", "3000"], "\(r.stdout)\(r.stderr)")
+        #expect(lines.last?.hasPrefix("ogi validate: 3000 files: 0 ok, 0 with warnings, 0 with errors, 3000 unreadable") == true, "\(r.stdout)")
+        // A good file among bad ones is still read and written.
+        let mixed = try sh.run("$OGI normalize -q --out-dir out missing.txt \"$FIXTURES\"/bad/binary-junk.bin \"$SEED\"; echo $?; ls out")
+        #expect(mixed.stdout.hasPrefix("2\n") && mixed.stdout.contains("000_44f90c379b4f7fce.xml"), "\(mixed.stdout)")
+        #expect(try sh.run("$OGI normalize -j 0 --out-dir out \"$SEED\"").status == 2)
+    }
 }
