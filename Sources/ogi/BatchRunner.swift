@@ -42,7 +42,7 @@ final class BatchRunner {
             let end = min(start + window, items.count)
             let records = Self.compute(Array(items[start..<end]), workers: workers, work: work)
             for record in records {
-                progress.clear()
+                if prints(record) { progress.clear() }
                 print(record)
                 try emit(record)
                 try log?.write(record.logLine)
@@ -73,6 +73,12 @@ final class BatchRunner {
             }
         }
         return slots.records
+    }
+
+    /// True when the record prints anything (on either stream: both may be the terminal).
+    private func prints(_ r: BatchRecord) -> Bool {
+        !r.messages.isEmpty || !r.output.isEmpty || (!options.quiet && !r.notes.isEmpty)
+            || (printsDiagnostics && r.diagnostics.contains { verbose || $0.severity == .error })
     }
 
     /// Prints a record's lines to standard error.

@@ -76,7 +76,8 @@ import Testing
     @Test func allWorkersWriteTheSameFilesAsOne() throws {
         let sh = try CLIShell(); defer { sh.remove() }
         try corpus(sh)
-        let r = try sh.run("$OGI normalize -q -j 1 --out-dir one in; $OGI normalize -q -j 4 --out-dir four in; diff -r one four && echo same")
+        // PDF too (poppler on several threads).
+        let r = try sh.run("cp \"$FIXTURES\"/pdf/*.pdf in/sub/ && $OGI normalize -q -j 1 --out-dir one in; $OGI normalize -q -j 4 --out-dir four in; diff -r one four && ls four | grep -c . && echo same")
         #expect(r.stdout.contains("same"), "\(r.stdout)\(r.stderr)")
     }
 
@@ -127,5 +128,18 @@ import Testing
         let mixed = try sh.run("$OGI normalize -q --out-dir out missing.txt \"$FIXTURES\"/bad/binary-junk.bin \"$SEED\"; echo $?; ls out")
         #expect(mixed.stdout.hasPrefix("2\n") && mixed.stdout.contains("000_44f90c379b4f7fce.xml"), "\(mixed.stdout)")
         #expect(try sh.run("$OGI normalize -j 0 --out-dir out \"$SEED\"").status == 2)
+    }
+
+    @Test func aProgressBarOnlyOnATerminal() throws {
+        let sh = try CLIShell(); defer { sh.remove() }
+        #expect(try sh.run("mkdir in && cp \"$FIXTURES\"/seeds/*.txt in/").status == 0)
+        let piped = try sh.run("$OGI normalize --out-dir a in")
+        #expect(!piped.stderr.contains("\r") && !piped.stderr.contains("\u{1B}"), "\(piped.stderr)")
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        // script(1) gives ogi a terminal: the bar is drawn there and cleared before the summary.
+        let tty = try sh.run("script -qc \"$OGI normalize --out-dir b in\" /dev/null")
+        #expect(tty.stdout.contains("] 5/5 files") && tty.stdout.contains("\r\u{1B}[K"), "\(tty.stdout)")
+        let quiet = try sh.run("script -qc \"$OGI normalize -q --force --out-dir b in\" /dev/null")
+        #expect(!quiet.stdout.contains("files"), "\(quiet.stdout)")
     }
 }
