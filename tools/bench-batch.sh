@@ -17,7 +17,7 @@ now() { date +%s%N; }
 
 echo "== paths (ogi validate -q; short relative paths that do not exist: the cost is parsing and collecting)"
 for n in 1000 10000 50000; do
-    (cd "$W" && seq -f "m%g.xml" "$n" > list
+    (set +e; cd "$W" && seq -f "m%g.xml" "$n" > list
      t0=$(now); "$OGI" validate -q --files-from list >/dev/null 2>&1; s1=$?; t1=$(now)
      # shellcheck disable=SC2046
      "$OGI" validate -q -- $(cat list) >/dev/null 2>&1; s2=$?; t2=$(now)

@@ -20,7 +20,7 @@ struct Check: ParsableCommand {
         case human, json
     }
 
-    @Argument(help: "Reports to check: canonical XML or text submissions (\"-\" for standard input).")
+    @Argument(help: "Reports to check: canonical XML or submissions, or folders of them (\"-\" for standard input).")
     var files: [String] = []
 
     @Option(name: .long, help: "Output format: human or json.")

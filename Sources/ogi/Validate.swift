@@ -19,7 +19,7 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: String = "text"
 
-    @Argument(help: "Canonical XML files ('-' for standard input).")
+    @Argument(help: "Canonical XML files or folders of them ('-' for standard input).")
     var files: [String] = []
 
     @OptionGroup var batch: BatchOptions
