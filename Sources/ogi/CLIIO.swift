@@ -16,14 +16,34 @@ enum CLIIO {
         if let limit, let size = (try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? Int, size > limit {
             throw tooLarge(p, limit)
         }
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: p))
-            if let limit, data.count > limit { throw tooLarge(p, limit) }
-            return (data, p)
-        } catch let e as CLIError {
-            throw e
-        } catch {
-            throw CLIError.io("\(p): error: cannot read file: \(ioReason(error))")
+        let data = try readFile(p)
+        if let limit, data.count > limit { throw tooLarge(p, limit) }
+        return (data, p)
+    }
+
+    /// All of a file, with open(2)/read(2): `Data(contentsOf:)` kept about 4 KB per file read
+    /// (measured: 234 MB peak for 50,000 small files, flat with this).
+    private static func readFile(_ p: String) throws -> Data {
+        func fail(_ code: Int32) -> CLIError {
+            CLIError.io("\(p): error: cannot read file: \(String(cString: strerror(code)))")
+        }
+        let fd = Glibc.open(p, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { throw fail(errno) }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) != 0 { throw fail(errno) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw fail(EISDIR) }
+        var data = Data()
+        data.reserveCapacity(max(Int(st.st_size), 0))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw fail(errno)
+            }
+            if n == 0 { return data }
+            data.append(contentsOf: chunk[0..<n])
         }
     }
 
@@ -77,15 +97,6 @@ enum CLIIO {
         let objs = diagnostics.map(\.jsonObject)
         let data = (try? JSONSerialization.data(withJSONObject: objs, options: [.prettyPrinted, .sortedKeys])) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
-    private static func ioReason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let u = ns.userInfo[NSUnderlyingErrorKey] as? NSError, u.domain == NSPOSIXErrorDomain,
-           let s = strerror(Int32(u.code)) {
-            return String(cString: s)
-        }
-        return ns.localizedDescription
     }
 }
 

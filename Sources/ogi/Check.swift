@@ -20,7 +20,7 @@ struct Check: ParsableCommand {
         case human, json
     }
 
-    @Argument(help: "Reports to check: canonical XML or text submissions (\"-\" for standard input).")
+    @Argument(help: "Reports to check: canonical XML or submissions, or folders of them (\"-\" for standard input).")
     var files: [String] = []
 
     @Option(name: .long, help: "Output format: human or json.")
@@ -41,16 +41,20 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Print the rule table (the rules as data) and exit.")
     var listRules = false
 
+    @OptionGroup var batch: BatchOptions
+
     func run() throws {
         if listRules { return try CLIIO.write(CheckReport.ruleListing(), to: nil) }
-        if files.isEmpty { return try usage("no input file") }
-        if embed && (output == nil || files.count != 1) { return try usage("--embed needs -o OUT.xml and exactly one FILE") }
+        let items = try BatchPaths.collect(files, filesFrom: batch.filesFrom)
+        if items.isEmpty { return try usage("no input file") }
+        let single = items.count == 1 && !items[0].walked
+        if embed && (output == nil || !single) { return try usage("--embed needs -o OUT.xml and exactly one FILE") }
         if !embed && output != nil { return try usage("-o is only used with --embed") }
-        if source != nil && files.count != 1 { return try usage("--source needs exactly one FILE") }
+        if source != nil && !single { return try usage("--source needs exactly one FILE") }
         if source == "-" && files == ["-"] { return try usage("--source and FILE cannot both be standard input") }
 
         do {
-            try OutputFile.refuseInputs(outputs: [nil, output], inputs: files + [source].compactMap { $0 })
+            try OutputFile.refuseInputs(outputs: [nil, output, batch.log], inputs: items.map(\.path) + [source].compactMap { $0 })
         } catch {
             CLIIO.err("\(error)"); throw Exit.failure
         }
@@ -59,58 +63,82 @@ struct Check: ParsableCommand {
         let embedded: OutputFile? = embed ? try OutputFile.open(output) : nil
         defer { embedded?.abort() }
 
-        var worst = 0
+        let runner = BatchRunner(options: batch, command: "check", verbose: all || !BatchPaths.isBatch(items, batch))
+        runner.summary = BatchPaths.isBatch(items, batch)
         var jsonFiles: [Any] = []
-        for path in files {
-            var loaded: CheckInputFile
-            do {
-                let (data, name) = try CLIIO.read(path)
-                loaded = try CheckInput.load(data, fileName: name)
-            } catch let e as CLIError {
-                CLIIO.err(e.description); worst = 2; continue
-            } catch let e as DiagnosticError {
-                // An input that cannot be read as a report (undecodable text, invalid XML) is a
-                // finding, as in normalize and validate.
-                CLIIO.report(e.diagnostics); worst = max(worst, 1); continue
-            }
-            CLIIO.report(loaded.diagnostics)
-            if let source {
-                do {
-                    let (data, name) = try CLIIO.read(source, limit: CheckSource.sizeLimit)
-                    if let warning = CheckSource.attach(data, name: name, to: &loaded) { CLIIO.report([warning]) }
-                } catch {
-                    CLIIO.err("\(error)"); worst = 2; continue
-                }
-            }
-            let name = path == "-" ? "-" : path
-            // The same status as normalize for the same input: an error while reading it, or no
-            // table read at all, is a finding.
-            if loaded.diagnostics.contains(where: { $0.severity == .error }) {
-                worst = max(worst, 1)
-            } else if let nothing = NothingRead.diagnostic(loaded.report, fileName: name) {
-                CLIIO.report([nothing])
-                worst = max(worst, 1)
-            }
-            let results = Checker.run(loaded.report)
-            let edition = Checker.edition(of: loaded.report)
+        let me = UncheckedBox(self)
+        let worst = try runner.run(items, work: { me.value.record($0) }) { r in
             switch format {
-            case .human:
-                let text = CheckReport.human(results, sourceName: loaded.sourceName, fallbackName: name,
-                                             sourceLines: loaded.sourceLines, edition: edition, all: all)
-                try CLIIO.write(text, to: nil)
-            case .json:
-                jsonFiles.append(CheckReport.jsonObject(results, file: name, sourceName: loaded.sourceName, edition: edition))
+            case .human: if !r.output.isEmpty { try CLIIO.write(r.output, to: nil) }
+            case .json: if let j = r.json { jsonFiles.append(j) }
             }
-            if let embedded {
-                var report = loaded.report
-                report.checks = results
+            if let embedded, let report = r.report {
                 try embedded.write(CanonicalXML.write(report))
                 try embedded.commit()
             }
-            if results.contains(where: Checker.isFailure) { worst = max(worst, 1) }
         }
         if format == .json { try CLIIO.write(CheckReport.json(jsonFiles), to: nil) }
-        if worst != 0 { throw ExitCode(Int32(worst)) }
+        if worst != 0 { throw ExitCode(worst) }
+    }
+
+    /// Checks one input (on a worker thread): reads it, runs the rules, formats the results.
+    private func record(_ item: BatchItem) -> BatchRecord {
+        let path = item.path
+        var r = BatchRecord(path: path)
+        if item.walked, let what = NotAReport.kind(ofFileAt: path) {
+            r.status = .notAReport
+            r.notes = ["\(path): note: skipped: \(what), not a report"]
+            return r
+        }
+        var loaded: CheckInputFile
+        do {
+            let (data, name) = try CLIIO.read(path)
+            r.format = ReaderRegistry.sniff(data)
+            loaded = try CheckInput.load(data, fileName: name)
+        } catch let e as DiagnosticError {
+            // An input that cannot be read as a report (undecodable text, invalid XML) is a
+            // finding, as in normalize and validate.
+            r.diagnostics = e.diagnostics; r.status = .unreadable; r.exitCode = 1; return r
+        } catch {
+            r.messages = ["\(error)"]; r.status = .unreadable; r.exitCode = 2; return r
+        }
+        r.diagnostics = loaded.diagnostics
+        if let source {
+            do {
+                let (data, name) = try CLIIO.read(source, limit: CheckSource.sizeLimit)
+                if let warning = CheckSource.attach(data, name: name, to: &loaded) { r.diagnostics.append(warning) }
+            } catch {
+                r.messages.append("\(error)"); r.exitCode = 2; r.status = .unreadable; return r
+            }
+        }
+        r.describe(loaded.report)
+        let name = path
+        // The same status as normalize for the same input: an error while reading it, or no
+        // table read at all, is a finding.
+        if loaded.diagnostics.contains(where: { $0.severity == .error }) {
+            r.exitCode = 1
+        } else if let nothing = NothingRead.diagnostic(loaded.report, fileName: name) {
+            r.diagnostics.append(nothing)
+            r.exitCode = 1
+        }
+        let results = Checker.run(loaded.report)
+        let edition = Checker.edition(of: loaded.report)
+        switch format {
+        case .human:
+            r.output = CheckReport.human(results, sourceName: loaded.sourceName, fallbackName: name,
+                                         sourceLines: loaded.sourceLines, edition: edition, all: all)
+        case .json:
+            r.json = CheckReport.jsonObject(results, file: name, sourceName: loaded.sourceName, edition: edition)
+        }
+        if embed {
+            var report = loaded.report
+            report.checks = results
+            r.report = report
+        }
+        if results.contains(where: Checker.isFailure) { r.exitCode = max(r.exitCode, 1) }
+        r.classify()
+        if r.exitCode == 1 { r.status = max(r.status, .errors) }
+        return r
     }
 
     private func usage(_ message: String) throws {

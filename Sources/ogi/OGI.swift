@@ -11,7 +11,7 @@ struct OGI: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ogi",
         abstract: "Read, check and write annual reports on open government information work (政府信息公开工作年度报告).",
-        subcommands: [Normalize.self, Validate.self, Check.self, Template.self, SchemaCommand.self]
+        subcommands: [Normalize.self, Validate.self, Check.self, Export.self, Template.self, SchemaCommand.self]
     )
 
     /// Runs the command. Usage errors (argument parser's EX_USAGE, 64) and I/O errors exit with
@@ -21,7 +21,7 @@ struct OGI: ParsableCommand {
         OutputFile.prepareStandardDescriptors()
         var status: Int32 = 0
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(BatchPaths.takeTerminated(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let e as CLIError {
             CLIIO.err(e.description)

@@ -139,12 +139,15 @@ final class OutputFile {
             mode = st.st_mode & 0o7777
             if geteuid() == 0 { _ = fchown(fd, st.st_uid, st.st_gid) }
         } else {
-            let mask = umask(0); umask(mask)
-            mode = 0o666 & ~mask
+            mode = 0o666 & ~processUmask
         }
         if fchmod(fd, mode) != 0 { let e = errno; file.abort(); throw fail("", e) }
         return file
     }
+
+    /// The umask, read once: `umask(2)` can only be read by setting it, which batch workers opening
+    /// outputs at the same time must not race on.
+    private static let processUmask: mode_t = { let m = umask(0); umask(m); return m }()
 
     /// The path a symlink chain ends at (which may not exist yet); the path itself when it is
     /// not a symlink.

@@ -8,8 +8,13 @@ import Foundation
 /// The handler only calls `unlink(2)`, `signal(2)` and `raise(3)` (async-signal-safe) on C strings
 /// held in a fixed table, so it never allocates or takes a lock.
 enum TempFileRegistry {
-    /// At most this many temp files at once (ogi writes one output at a time).
-    static let capacity = 8
+    /// At most this many temp files at once (one per batch worker; ``BatchOptions`` caps
+    /// `--jobs` below it).
+    static let capacity = 64
+
+    /// Serialises ``register(_:)`` and ``unregister(_:)`` between batch workers (the signal
+    /// handler never takes it: it only reads the slots).
+    private static let lock = NSLock()
 
     /// Slots of `strdup`ed paths; nil when free.
     nonisolated(unsafe) fileprivate static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
@@ -23,6 +28,7 @@ enum TempFileRegistry {
     /// in place, so that the file is registered before it exists). Returns the slot and the
     /// buffer, nil when the table is full.
     static func register(_ path: String) -> (slot: Int, buffer: UnsafeMutablePointer<CChar>)? {
+        lock.lock(); defer { lock.unlock() }
         installHandlers()
         guard let buffer = strdup(path) else { return nil }
         for k in 0..<capacity where slots[k] == nil {
@@ -35,6 +41,7 @@ enum TempFileRegistry {
 
     /// Forgets a slot (after its file was renamed into place or removed).
     static func unregister(_ slot: Int) {
+        lock.lock(); defer { lock.unlock() }
         let buffer = slots[slot]
         slots[slot] = nil
         free(buffer)

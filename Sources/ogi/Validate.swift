@@ -19,46 +19,59 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: String = "text"
 
-    @Argument(help: "Canonical XML files ('-' for standard input).")
+    @Argument(help: "Canonical XML files or folders of them ('-' for standard input).")
     var files: [String] = []
+
+    @OptionGroup var batch: BatchOptions
 
     func run() throws {
         guard let format = Format(rawValue: format) else {
             CLIIO.err("error: unknown --format '\(self.format)' (expected text or json)")
             throw Exit.failure
         }
-        let paths: [String?] = files.isEmpty ? [nil] : files.map { $0 }
+        var items = try BatchPaths.collect(files, filesFrom: batch.filesFrom)
+        if items.isEmpty { items = [BatchItem(path: "-", walked: false)] }
         do {
-            try OutputFile.refuseInputs(outputs: [nil], inputs: paths)
+            try OutputFile.refuseInputs(outputs: [nil, batch.log], inputs: items.map(\.path))
         } catch {
             CLIIO.err("\(error)"); throw Exit.failure
         }
+        let runner = BatchRunner(options: batch, command: "validate", verbose: true)
+        runner.summary = BatchPaths.isBatch(items, batch)
+        runner.printsDiagnostics = false
         var all: [Diagnostic] = []
-        var ioFailed = false
-        for path in paths {
-            let input: (data: Data, name: String)
-            if let p = path, p != "-", !FileManager.default.fileExists(atPath: p) {
-                CLIIO.err("\(p): error: no such file")
-                ioFailed = true
-                continue
+        let worst = try runner.run(items, work: { Self.record($0) }) { r in
+            switch format {
+            case .text:
+                let text = r.diagnostics.map { $0.description + "\n" }.joined()
+                if !text.isEmpty { try CLIIO.write(text, to: nil) }
+            case .json:
+                all += r.diagnostics
             }
-            do {
-                input = try CLIIO.read(path)
-            } catch {
-                CLIIO.err("\(error)")
-                ioFailed = true
-                continue
-            }
-            all += SchemaValidator.shared.validate(input.data, fileName: input.name)
         }
-        switch format {
-        case .text:
-            let text = all.map { $0.description + "\n" }.joined()
-            if !text.isEmpty { try CLIIO.write(text, to: nil) }
-        case .json:
-            try CLIIO.write(all.isEmpty ? "[]\n" : CLIIO.json(all), to: nil)
+        if format == .json { try CLIIO.write(all.isEmpty ? "[]\n" : CLIIO.json(all), to: nil) }
+        if worst != 0 { throw ExitCode(worst) }
+    }
+
+    /// Validates one file (on a worker thread). In a walked folder, only canonical XML is read.
+    private static func record(_ item: BatchItem) -> BatchRecord {
+        var r = BatchRecord(path: item.path)
+        if item.path != "-", !FileManager.default.fileExists(atPath: item.path) {
+            r.messages = ["\(item.path): error: no such file"]; r.status = .unreadable; r.exitCode = 2; return r
         }
-        if ioFailed { throw Exit.failure }
-        if all.contains(where: { $0.severity == .error }) { throw Exit.finding }
+        let input: (data: Data, name: String)
+        do { input = try CLIIO.read(item.path) } catch {
+            r.messages = ["\(error)"]; r.status = .unreadable; r.exitCode = 2; return r
+        }
+        r.format = ReaderRegistry.sniff(input.data)
+        if item.walked && r.format != .canonicalXML {
+            r.status = .notAReport
+            r.notes = ["\(item.path): note: skipped: not canonical XML (\(r.format!.displayName))"]
+            return r
+        }
+        r.diagnostics = SchemaValidator.shared.validate(input.data, fileName: input.name)
+        r.classify()
+        if r.status == .errors { r.exitCode = 1 }
+        return r
     }
 }
