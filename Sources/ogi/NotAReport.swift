@@ -1,7 +1,7 @@
 import Foundation
 
 /// Files found in a folder that are plainly not reports, told by their first bytes: images,
-/// audio/video, archives other than ZIP/DOCX, executables, and other binary files (a NUL byte in
+/// audio/video, archives other than ZIP/DOCX, executables, JSON, and other binary files (a NUL byte in
 /// the first 4 KB without a UTF-16 byte-order mark). PDF, ZIP/DOCX, HTML, XML and text are
 /// always read (the reader says what it makes of them).
 enum NotAReport {
@@ -33,6 +33,12 @@ enum NotAReport {
         if head.starts(with: Array("%PDF".utf8)) || head.starts(with: [0x50, 0x4B]) { return nil }
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
         if head.contains(0) { return "a binary file" }
+        // JSON (an expected-cells file, a log): `{"` or `[{` / `["` after whitespace; no report starts so.
+        let body = head.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
+        if let f = body.first, f == UInt8(ascii: "{") || f == UInt8(ascii: "[") {
+            let next = body.dropFirst().first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }
+            if next == UInt8(ascii: "\"") || (f == UInt8(ascii: "[") && next == UInt8(ascii: "{")) { return "a JSON file" }
+        }
         return nil
     }
 }
