@@ -33,7 +33,13 @@ enum GridBuilder {
         }
         flushRun()
         let layout: SourceLayout = layouts.count == 1 ? layouts.first! : layouts.isEmpty ? .none : .mixed
-        return TableGrid(layout: layout, rows: rows, lines: body, lastNonBlankLine: lastNonBlank)
+        var grid = TableGrid(layout: layout, rows: rows, lines: body, lastNonBlankLine: lastNonBlank)
+        let locator = SourceLocator(document)
+        grid.unitName = { unit in
+            let r = locator.resolve(SourceRange(line: unit))
+            return r.hasLine ? "line \(r.first)" + (r.grid.map { " (\($0.description))" } ?? "") : r.description
+        }
+        return grid
     }
 
     /// One grid row of a structured table: the cells whose top-left position is in this row, in

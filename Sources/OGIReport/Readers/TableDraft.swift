@@ -35,10 +35,13 @@ struct TableDraft: Sendable {
 
     /// The body's lines (for the verbatim text of fragments).
     let sourceLines: [SourceLine]
+    /// How messages name a unit (``TableGrid/unitName``).
+    let unitName: @Sendable (Int) -> String
 
     init(table: TableID, fileName: String, grid: TableGrid) {
         self.table = table; self.fileName = fileName; self.layout = grid.layout; self.bodyLastLine = grid.lastNonBlankLine
         self.sourceLines = grid.lines
+        self.unitName = grid.unitName
     }
 
     /// The verbatim source text of a row.
@@ -127,7 +130,7 @@ struct TableDraft: Sendable {
         let id = Self.rowID(table, row.block, row.rowKey)
         if let previous = readIDs.firstIndex(of: id) {
             reject(row.source, code: "duplicate-row",
-                   reason: "row \(label) appears again (first at line \(rows[previous].source.firstLine)); the second one is not used")
+                   reason: "row \(label) appears again (first at \(unitName(rows[previous].source.firstLine))); the second one is not used")
             return
         }
         consume(row.source)
@@ -167,7 +170,7 @@ struct TableDraft: Sendable {
         consume(source)
         if !warnedSplitRow {
             warnedSplitRow = true
-            warn("split-row", "the values of row at line \(rows[index].source.firstLine) continue on line \(source.firstLine) "
+            warn("split-row", "the values of row at \(unitName(rows[index].source.firstLine)) continue on \(unitName(source.firstLine)) "
                  + "(a row split over several lines or groups); joined", line: source.firstLine)
         }
         if combined.count >= capacity { openRow = nil }
@@ -383,7 +386,7 @@ struct TableDraft: Sendable {
             } else {
                 whereCut = "before its last row"
             }
-            warn("truncated", "the table is cut off: the text ends at line \(lastLine ?? 0) \(whereCut); the cells after it are missing",
+            warn("truncated", "the table is cut off: the text ends at \(unitName(lastLine ?? 0)) \(whereCut); the cells after it are missing",
                  line: lastLine)
         }
         // Final guard: one cell per concept. The first is kept; any other is reported and its text kept.

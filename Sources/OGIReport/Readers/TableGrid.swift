@@ -65,6 +65,10 @@ struct TableGrid: Sendable {
 
     /// The verbatim text of one of the body's units.
     func text(ofUnit n: Int) -> String { TableGrid.text(of: [n], in: lines) }
+
+    /// How messages name a unit of the body: "line N" for text, the format's own place otherwise
+    /// (set by ``GridBuilder`` from the document).
+    var unitName: @Sendable (Int) -> String = { "line \($0)" }
 }
 
 extension GridRow {
