@@ -135,7 +135,9 @@ struct Check: ParsableCommand {
             report.checks = results
             r.report = report
         }
-        if results.contains(where: Checker.isFailure) { r.exitCode = max(r.exitCode, 1) }
+        if results.contains(where: { Checker.isFailure($0) || Checker.isBlockedByText($0, in: loaded.report) }) {
+            r.exitCode = max(r.exitCode, 1)
+        }
         r.classify()
         if r.exitCode == 1 { r.status = max(r.status, .errors) }
         return r

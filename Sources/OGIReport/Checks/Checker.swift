@@ -46,4 +46,10 @@ public enum Checker {
 
     /// True when a result should make a check fail: a FAIL of an error-severity rule.
     public static func isFailure(_ r: CheckResult) -> Bool { r.status == .fail && r.severity == .error }
+
+    /// True when an error rule could not be assessed because a cell it needs holds text where a
+    /// number belongs ("353 件", a cell a reader could not read as a number): a finding, not "all good".
+    public static func isBlockedByText(_ r: CheckResult, in report: Report) -> Bool {
+        r.status == .notAssessable && r.severity == .error && r.cells.contains { report.cell($0.concept)?.presence == .text }
+    }
 }

@@ -329,6 +329,9 @@ struct TableDraft: Sendable {
                     warn("value-kind", "“\(cell.raw)” in \(conceptName(slot.id, edition)) is \(why) (\(Self.kindText(slot.kind))); "
                          + "kept as text, not as a number", line: cell.line, column: cell.column)
                     parsed = .text
+                } else if parsed.presence == .text {
+                    warn("value-text", "“\(cell.raw)” in \(conceptName(slot.id, edition)) is not a number; kept as text "
+                         + "(rules that need this cell cannot be assessed)", line: cell.line, column: cell.column)
                 }
                 orders.append(slot.order)
                 cells.append((CellValue(concept: slot.id, presence: parsed.presence, number: parsed.number,
