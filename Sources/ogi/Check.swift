@@ -41,6 +41,8 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Print the rule table (the rules as data) and exit.")
     var listRules = false
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
         if listRules { return try CLIIO.write(CheckReport.ruleListing(), to: nil) }
         if files.isEmpty { return try usage("no input file") }
@@ -64,8 +66,8 @@ struct Check: ParsableCommand {
         for path in files {
             var loaded: CheckInputFile
             do {
-                let (data, name) = try CLIIO.read(path)
-                loaded = try CheckInput.load(data, fileName: name)
+                let (data, name) = try CLIIO.read(path, limits: limits.readLimits)
+                loaded = try CheckInput.load(data, fileName: name, limits: limits.readLimits)
             } catch let e as CLIError {
                 CLIIO.err(e.description); worst = 2; continue
             } catch let e as DiagnosticError {

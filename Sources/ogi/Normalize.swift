@@ -31,6 +31,8 @@ struct Normalize: ParsableCommand {
     @Flag(help: "Also print the detected layout, edition, encoding and line ending.")
     var verbose = false
 
+    @OptionGroup var limits: LimitOptions
+
     func validate() throws {
         func usage(_ message: String) throws -> Never {
             CLIIO.err("ogi normalize: error: \(message) (see 'ogi normalize --help')")
@@ -90,8 +92,8 @@ struct Normalize: ParsableCommand {
         }
         defer { out.abort() }
         let data: Data, name: String
-        do { (data, name) = try CLIIO.read(input) } catch { CLIIO.err("\(error)"); return 2 }
-        let result = Normalizer.normalize(data, fileName: name)
+        do { (data, name) = try CLIIO.read(input, limits: limits.readLimits) } catch { CLIIO.err("\(error)"); return 2 }
+        let result = Normalizer.normalize(data, fileName: name, limits: limits.readLimits)
         CLIIO.report(result.diagnostics)
         if verbose, let src = result.report?.metadata.source {
             let md = result.report!.metadata

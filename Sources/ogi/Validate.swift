@@ -22,6 +22,8 @@ struct Validate: ParsableCommand {
     @Argument(help: "Canonical XML files ('-' for standard input).")
     var files: [String] = []
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
         guard let format = Format(rawValue: format) else {
             CLIIO.err("error: unknown --format '\(self.format)' (expected text or json)")
@@ -43,13 +45,13 @@ struct Validate: ParsableCommand {
                 continue
             }
             do {
-                input = try CLIIO.read(path)
+                input = try CLIIO.read(path, limits: limits.readLimits)
             } catch {
                 CLIIO.err("\(error)")
                 ioFailed = true
                 continue
             }
-            all += SchemaValidator.shared.validate(input.data, fileName: input.name)
+            all += SchemaValidator.shared.validate(input.data, fileName: input.name, limits: limits.readLimits)
         }
         switch format {
         case .text:
