@@ -31,6 +31,10 @@ import Testing
         #expect(d.line == xml.prefix(upTo: xml.range(of: "<agency>")!.lowerBound).filter { $0 == "\n" }.count + 1)
         #expect(d.message.contains("--max-attributes"), "\(d)")
         #expect(throws: DiagnosticError.self) { try CanonicalXML.read(evil, fileName: "attrs-100k.xml") }
+        // nsdecl-100k: namespace declarations are attributes too.
+        let ns = (0..<100_000).map { " xmlns:p\($0)=\"urn:x\($0)\"" }.joined()
+        let nsEvil = Data(xml.replacingOccurrences(of: "<agency>", with: "<agency\(ns)>").utf8)
+        #expect(SchemaValidator.shared.validate(nsEvil).first?.code == "limit.attributes")
         // Raised, the same document gets to the schema (which refuses the unknown attributes).
         let few = Data(xml.replacingOccurrences(of: "<agency>", with: "<agency " + (0..<9).map { "a\($0)='\($0)'" }.joined(separator: " ") + ">").utf8)
         #expect(SchemaValidator.shared.validate(few, limits: ReadLimits(maxAttributes: 8)).first?.line == d.line)
