@@ -61,6 +61,9 @@ public enum ReaderRegistry {
     /// The source document of a submission (front end only), refused when it exceeds `limits`.
     public static func document(_ data: Data, fileName: String = "-", limits: ReadLimits = .default) throws -> SourceDocument {
         if data.count > limits.maxInputBytes { throw DiagnosticError(limits.inputTooLarge(data.count, file: fileName)) }
+        if sniff(data) == .html, let problem = XMLPreScan.check(data, limits: limits, fileName: fileName, attributesOnly: true) {
+            throw DiagnosticError(problem)
+        }
         let document = try frontEnd(data, fileName: fileName)
         if let problem = limits.violation(in: document) { throw DiagnosticError(problem) }
         return document

@@ -10,9 +10,13 @@ import Foundation
 /// Works on UTF-8 (± BOM) and on UTF-16 (with a BOM, or starting `<?` without one) code units;
 /// markup is ASCII in both. Comments, processing instructions and CDATA sections are skipped; a
 /// DOCTYPE is left to the parser, which refuses it.
+///
+/// For HTML (`attributesOnly`), only the attribute count is checked: libxml2's HTML parser is
+/// quadratic in attributes too (30,000 on `<body>`: 3 s), while unclosed tags and text after
+/// `</html>` are normal there.
 enum XMLPreScan {
     /// The first problem, or nil.
-    static func check(_ data: Data, limits: ReadLimits, fileName: String) -> Diagnostic? {
+    static func check(_ data: Data, limits: ReadLimits, fileName: String, attributesOnly: Bool = false) -> Diagnostic? {
         let b = [UInt8](data.prefix(4))
         func units16(bigEndian: Bool, skip: Int) -> [UInt16] {
             var out = [UInt16](); out.reserveCapacity(data.count / 2)
@@ -25,14 +29,14 @@ enum XMLPreScan {
             }
             return out
         }
-        if b.starts(with: [0xFF, 0xFE]) { return scan(units16(bigEndian: false, skip: 2), limits, fileName) }
-        if b.starts(with: [0xFE, 0xFF]) { return scan(units16(bigEndian: true, skip: 2), limits, fileName) }
-        if b == [0x3C, 0, 0x3F, 0] { return scan(units16(bigEndian: false, skip: 0), limits, fileName) }
-        if b == [0, 0x3C, 0, 0x3F] { return scan(units16(bigEndian: true, skip: 0), limits, fileName) }
-        return data.withUnsafeBytes { scan($0.bindMemory(to: UInt8.self), limits, fileName) }
+        if b.starts(with: [0xFF, 0xFE]) { return scan(units16(bigEndian: false, skip: 2), limits, fileName, attributesOnly) }
+        if b.starts(with: [0xFE, 0xFF]) { return scan(units16(bigEndian: true, skip: 2), limits, fileName, attributesOnly) }
+        if b == [0x3C, 0, 0x3F, 0] { return scan(units16(bigEndian: false, skip: 0), limits, fileName, attributesOnly) }
+        if b == [0, 0x3C, 0, 0x3F] { return scan(units16(bigEndian: true, skip: 0), limits, fileName, attributesOnly) }
+        return data.withUnsafeBytes { scan($0.bindMemory(to: UInt8.self), limits, fileName, attributesOnly) }
     }
 
-    private static func scan<C: RandomAccessCollection>(_ u: C, _ limits: ReadLimits, _ file: String) -> Diagnostic?
+    private static func scan<C: RandomAccessCollection>(_ u: C, _ limits: ReadLimits, _ file: String, _ attributesOnly: Bool) -> Diagnostic?
     where C.Element: FixedWidthInteger, C.Index == Int {
         @inline(__always) func at(_ i: Int) -> UInt32 { i < u.endIndex ? UInt32(truncatingIfNeeded: u[i]) : 0xFFFF_FFFF }
         func starts(_ i: Int, _ s: String) -> Bool {
@@ -53,12 +57,12 @@ enum XMLPreScan {
         var i = u.startIndex, line = 1, depth = 0, rootClosed = false
         while i < u.endIndex {
             let c = at(i)
-            if c == 0 {
+            if c == 0, !attributesOnly {
                 return .error("NUL character in the document (canonical XML is text)", code: "xml.nul", file: file, line: line)
             }
             if c == 10 { line += 1; i += 1; continue }
             if c != 0x3C {  // '<'
-                if rootClosed, c != 0x20, c != 0x09, c != 0x0D {
+                if rootClosed, !attributesOnly, c != 0x20, c != 0x09, c != 0x0D {
                     return .error("content after the end of the root element", code: "xml.after-root", file: file, line: line)
                 }
                 i += 1; continue
@@ -66,7 +70,11 @@ enum XMLPreScan {
             if starts(i, "<!--") { i += 4; skip(&i, past: "-->", line: &line); continue }
             if starts(i, "<?") { i += 2; skip(&i, past: "?>", line: &line); continue }
             if starts(i, "<![CDATA[") { i += 9; skip(&i, past: "]]>", line: &line); continue }
-            if starts(i, "<!") { return nil }  // DOCTYPE: the parser refuses it
+            if starts(i, "<!") {
+                if !attributesOnly { return nil }  // DOCTYPE: the parser refuses it
+                i += 2; continue
+            }
+            if attributesOnly { rootClosed = false; depth = 0 }
             if rootClosed {
                 return .error("content after the end of the root element", code: "xml.after-root", file: file, line: line)
             }

@@ -41,6 +41,20 @@ import Testing
         #expect(SchemaValidator.shared.validate(few, limits: ReadLimits(maxAttributes: 9)).first?.code != "limit.attributes")
     }
 
+    @Test func manyAttributesInHTMLAreRefusedBeforeParsing() throws {
+        let page = try Fixtures.string("html/blank-cells-001.html")
+        let attrs = (0..<100_000).map { " a\($0)=\"1\"" }.joined()
+        let evil = Data(page.replacingOccurrences(of: "<body", with: "<body" + attrs).utf8)
+        var result: NormalizeResult!
+        let t = Self.seconds { result = Normalizer.normalize(evil, fileName: "attrs.html") }
+        #expect(t < 0.5, "took \(t) s")
+        #expect(result.diagnostics.first?.code == "limit.attributes", "\(result.diagnostics.prefix(2))")
+        // Every HTML fixture passes the scan (unclosed tags, text after </html> and all).
+        for url in Fixtures.files(in: "html", ext: "html") + Fixtures.files(in: "real", ext: "html") {
+            #expect(XMLPreScan.check(try Data(contentsOf: url), limits: .default, fileName: "x", attributesOnly: true) == nil, "\(url.lastPathComponent)")
+        }
+    }
+
     @Test func deepNestingIsRefusedBeforeParsing() throws {
         let xml = try Self.seedXML()
         let deep = String(repeating: "<x>", count: 100_000) + String(repeating: "</x>", count: 100_000)
