@@ -16,10 +16,12 @@ import Foundation
 /// - ``maxDiagnostics`` (`--max-diagnostics`, 1,000): diagnostics of one input kept; the rest are
 ///   summarised in one note ("… and N more warnings").
 ///
-/// Memory, measured with `/usr/bin/time -v` (peak RSS of a release `ogi normalize`/`validate`, as a
-/// multiple of the input's size, ~10 MB inputs, minus the ~30 MB the process takes for an empty
-/// input): text ≈ 14×, HTML ≈ 20×, canonical XML (validate) ≈ 6×; so the default 32 MB input
-/// limit keeps one input under about 700 MB.
+/// Memory, measured with `/usr/bin/time -v` (peak RSS of a release `ogi`, 2026-12-01, inputs of
+/// ~10 MB made of the seed report plus many short paragraphs; an empty input takes 34 MB):
+/// text `normalize` 10.0 MB → 454 MB (45× the input; 5.0 MB → 245 MB: linear, ~42 MB per MB),
+/// HTML `normalize` 10.9 MB → 421 MB (39×), canonical XML `validate` 10.0 MB → 238 MB (24×),
+/// `normalize`/`check` of it → 319 MB (32×). So the default 32 MB input limit bounds one input
+/// at about 1.4 GB (text), where before a 19 MB text took 2 GB and a 1 GB XML more than 10 GB.
 public struct ReadLimits: Sendable, Hashable {
     /// Bytes of one input.
     public var maxInputBytes: Int
