@@ -50,13 +50,13 @@ public struct ReadLimits: Sendable, Hashable {
     /// as the user sets it, `flag` the option that raises it.
     static func exceeded(_ what: String, limit: String, flag: String, name: String,
                          file: String, line: Int? = nil, column: Int? = nil) -> Diagnostic {
-        .error("\(what), more than the limit of \(limit) (raise it with \(flag))", code: "limit.\(name)",
+        .error("\(what) (limit: \(limit); raise it with \(flag))", code: "limit.\(name)",
                file: file, line: line, column: column)
     }
 
     /// The input-size error for `count` bytes.
     public func inputTooLarge(_ count: Int, file: String) -> Diagnostic {
-        Self.exceeded("the input has \(count) bytes", limit: "\(maxInputBytes >> 20) MB (\(maxInputBytes) bytes)",
+        Self.exceeded("the input has \(count) bytes", limit: "\(maxInputBytes >> 20) MB",
                       flag: "--max-input-mb", name: "input-size", file: file, line: 1)
     }
 
@@ -98,7 +98,7 @@ public struct ReadLimits: Sendable, Hashable {
                 if t.isEmpty { continue }
                 run = ReportRecognizer.isTableLike(t) ? run + 1 : 0
                 if run > maxRows {
-                    return Self.exceeded("more than \(maxRows) table rows in a row end at line \(unit.number)",
+                    return Self.exceeded("a table runs past \(maxRows) rows at line \(unit.number)",
                                          limit: "\(maxRows) rows", flag: "--max-rows", name: "rows",
                                          file: file, line: unit.number, column: 1)
                 }
