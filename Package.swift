@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
 
 let package = Package(
     name: "ogi",
@@ -36,3 +37,10 @@ let package = Package(
         .testTarget(name: "OGIReportTests", dependencies: ["OGIReport"]),
     ]
 )
+
+// libFuzzer targets (tools/ogi-fuzz): only with OGI_FUZZ=1, as tools/fuzz.sh builds them, since they
+// link only with `-sanitize=fuzzer` (libFuzzer provides `main`). Plain `swift build`/`swift test` never see them.
+if ProcessInfo.processInfo.environment["OGI_FUZZ"] == "1" {
+    package.products.append(.executable(name: "ogi-fuzz", targets: ["ogi-fuzz"]))
+    package.targets.append(.executableTarget(name: "ogi-fuzz", dependencies: ["OGIReport"], path: "tools/ogi-fuzz"))
+}

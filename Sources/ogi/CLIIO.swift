@@ -5,19 +5,23 @@ import OGIReport
 /// Input and output helpers shared by the subcommands.
 enum CLIIO {
     /// Reads a file, or standard input when the path is nil or "-". Returns the bytes and the
-    /// name to use in diagnostics. A read error is a one-line ``CLIError``; so is a file larger
-    /// than `limit` bytes (refused before it is read when its size is known).
-    static func read(_ path: String?, limit: Int? = nil) throws -> (data: Data, name: String) {
+    /// name to use in diagnostics. A read error is a one-line ``CLIError``; so is an input larger
+    /// than `limit` bytes or ``ReadLimits/maxInputBytes`` of `limits`: a file is refused from its
+    /// size before it is read, standard input once more than the limit has arrived (never more
+    /// than the limit plus 64 KB is held).
+    static func read(_ path: String?, limit: Int? = nil, limits: ReadLimits = .default) throws -> (data: Data, name: String) {
+        let flag = limit == nil || limits.maxInputBytes < limit! ? "--max-input-mb" : nil
+        let limit = min(limit ?? Int.max, limits.maxInputBytes)
         guard let p = path, p != "-" else {
-            let data = try readStandardInput()
-            if let limit, data.count > limit { throw tooLarge("-", limit) }
+            let data = try readStandardInput(limit: limit)
+            if data.count > limit { throw tooLarge("-", limit, flag) }
             return (data, "-")
         }
-        if let limit, let size = (try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? Int, size > limit {
-            throw tooLarge(p, limit)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? Int, size > limit {
+            throw tooLarge(p, limit, flag)
         }
         let data = try readFile(p)
-        if let limit, data.count > limit { throw tooLarge(p, limit) }
+        if data.count > limit { throw tooLarge(p, limit, flag) }
         return (data, p)
     }
 
@@ -47,13 +51,14 @@ enum CLIIO {
         }
     }
 
-    private static func tooLarge(_ name: String, _ limit: Int) -> CLIError {
-        CLIError.io("\(name): error: larger than the \(limit >> 20) MB limit; not read")
+    private static func tooLarge(_ name: String, _ limit: Int, _ flag: String?) -> CLIError {
+        CLIError.io("\(name): error[limit.input-size]: larger than the \(limit >> 20) MB limit; not read"
+                    + (flag.map { " (raise it with \($0))" } ?? ""))
     }
 
     /// All of standard input (read(2) in a loop: a closed or unreadable descriptor is an error,
-    /// not a trap).
-    private static func readStandardInput() throws -> Data {
+    /// not a trap), or its first bytes past `limit` (the caller refuses it).
+    private static func readStandardInput(limit: Int) throws -> Data {
         func fail(_ code: Int32) -> CLIError {
             CLIError.io("-: error: cannot read standard input: \(String(cString: strerror(code)))")
         }
@@ -68,6 +73,7 @@ enum CLIIO {
             }
             if n == 0 { return data }
             data.append(contentsOf: chunk[0..<n])
+            if data.count > limit { return data }
         }
     }
 

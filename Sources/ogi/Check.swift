@@ -42,6 +42,7 @@ struct Check: ParsableCommand {
     var listRules = false
 
     @OptionGroup var batch: BatchOptions
+    @OptionGroup var limits: LimitOptions
 
     func run() throws {
         if listRules { return try CLIIO.write(CheckReport.ruleListing(), to: nil) }
@@ -92,9 +93,9 @@ struct Check: ParsableCommand {
         }
         var loaded: CheckInputFile
         do {
-            let (data, name) = try CLIIO.read(path)
+            let (data, name) = try CLIIO.read(path, limits: limits.readLimits)
             r.format = ReaderRegistry.sniff(data)
-            loaded = try CheckInput.load(data, fileName: name)
+            loaded = try CheckInput.load(data, fileName: name, limits: limits.readLimits)
         } catch let e as DiagnosticError {
             // An input that cannot be read as a report (undecodable text, invalid XML) is a
             // finding, as in normalize and validate.

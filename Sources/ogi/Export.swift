@@ -52,6 +52,8 @@ struct Export: ParsableCommand {
 
     @OptionGroup var batch: BatchOptions
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
         var wideEdition: Edition?
         if let edition {
@@ -74,7 +76,8 @@ struct Export: ParsableCommand {
         let runner = BatchRunner(options: batch, command: "export", verbose: verbose || !BatchPaths.isBatch(items, batch))
         runner.summary = BatchPaths.isBatch(items, batch)
         let job = UncheckedBox((format, concepts))
-        let worst = try runner.run(items, work: { Self.record($0, format: job.value.0, concepts: job.value.1) }) { r in
+        let readLimits = limits.readLimits
+        let worst = try runner.run(items, work: { Self.record($0, format: job.value.0, concepts: job.value.1, limits: readLimits) }) { r in
             if !r.output.isEmpty { try out.write(r.output) }
         }
         try out.commit()
@@ -82,7 +85,7 @@ struct Export: ParsableCommand {
     }
 
     /// Reads one input (on a worker thread) and formats its rows.
-    private static func record(_ item: BatchItem, format: Format, concepts: [Concept]) -> BatchRecord {
+    private static func record(_ item: BatchItem, format: Format, concepts: [Concept], limits: ReadLimits) -> BatchRecord {
         var r = BatchRecord(path: item.path)
         if item.walked, let what = NotAReport.kind(ofFileAt: item.path) {
             r.status = .notAReport
@@ -91,9 +94,9 @@ struct Export: ParsableCommand {
         }
         let loaded: CheckInputFile
         do {
-            let (data, name) = try CLIIO.read(item.path)
+            let (data, name) = try CLIIO.read(item.path, limits: limits)
             r.format = ReaderRegistry.sniff(data)
-            loaded = try CheckInput.load(data, fileName: name)
+            loaded = try CheckInput.load(data, fileName: name, limits: limits)
         } catch let e as DiagnosticError {
             r.diagnostics = e.diagnostics; r.status = .unreadable; r.exitCode = 1; return r
         } catch {

@@ -38,6 +38,7 @@ struct Normalize: ParsableCommand {
     var force = false
 
     @OptionGroup var batch: BatchOptions
+    @OptionGroup var limits: LimitOptions
 
     func validate() throws {
         func usage(_ message: String) throws -> Never {
@@ -129,11 +130,11 @@ struct Normalize: ParsableCommand {
         }
         defer { out.abort() }
         let data: Data, name: String
-        do { (data, name) = try CLIIO.read(input) } catch {
+        do { (data, name) = try CLIIO.read(input, limits: limits.readLimits) } catch {
             r.messages.append("\(error)"); r.status = .unreadable; return 2
         }
         r.format = ReaderRegistry.sniff(data)
-        let result = Normalizer.normalize(data, fileName: name)
+        let result = Normalizer.normalize(data, fileName: name, limits: limits.readLimits)
         r.diagnostics = result.diagnostics
         r.describe(result.report)
         if result.report == nil { r.status = .unreadable }

@@ -24,6 +24,7 @@ struct Template: ParsableCommand {
     @Option(help: "Last year's canonical XML report, for the carry-over of row 二.") var previous: String?
     @Option(help: "Output format: text (default), html or docx (the default for -o NAME.docx).") var format: String?
     @Option(name: [.short, .customLong("output")], help: "Output file (default: standard output).") var output: String?
+    @OptionGroup var limits: LimitOptions
 
     func run() throws {
         do {
@@ -46,13 +47,13 @@ struct Template: ParsableCommand {
             }
             var request = TemplateRequest(agency: agency, year: yearNumber, edition: edition)
             if let path = from {
-                let (data, name) = try CLIIO.read(path)
-                request.from = try ReaderRegistry.readReport(data, fileName: name).report
+                let (data, name) = try CLIIO.read(path, limits: limits.readLimits)
+                request.from = try ReaderRegistry.readReport(data, fileName: name, limits: limits.readLimits).report
                 request.fromName = name
             }
             if let path = previous {
-                let (data, name) = try CLIIO.read(path)
-                request.previous = try ReaderRegistry.readReport(data, fileName: name).report
+                let (data, name) = try CLIIO.read(path, limits: limits.readLimits)
+                request.previous = try ReaderRegistry.readReport(data, fileName: name, limits: limits.readLimits).report
                 request.previousName = name
             }
             let (report, warnings) = try TemplateBuilder.build(request)

@@ -23,6 +23,7 @@ struct Validate: ParsableCommand {
     var files: [String] = []
 
     @OptionGroup var batch: BatchOptions
+    @OptionGroup var limits: LimitOptions
 
     func run() throws {
         guard let format = Format(rawValue: format) else {
@@ -40,7 +41,8 @@ struct Validate: ParsableCommand {
         runner.summary = BatchPaths.isBatch(items, batch)
         runner.printsDiagnostics = false
         var all: [Diagnostic] = []
-        let worst = try runner.run(items, work: { Self.record($0) }) { r in
+        let readLimits = limits.readLimits
+        let worst = try runner.run(items, work: { Self.record($0, limits: readLimits) }) { r in
             switch format {
             case .text:
                 let text = r.diagnostics.map { $0.description + "\n" }.joined()
@@ -54,13 +56,13 @@ struct Validate: ParsableCommand {
     }
 
     /// Validates one file (on a worker thread). In a walked folder, only canonical XML is read.
-    private static func record(_ item: BatchItem) -> BatchRecord {
+    private static func record(_ item: BatchItem, limits: ReadLimits) -> BatchRecord {
         var r = BatchRecord(path: item.path)
         if item.path != "-", !FileManager.default.fileExists(atPath: item.path) {
             r.messages = ["\(item.path): error: no such file"]; r.status = .unreadable; r.exitCode = 2; return r
         }
         let input: (data: Data, name: String)
-        do { input = try CLIIO.read(item.path) } catch {
+        do { input = try CLIIO.read(item.path, limits: limits) } catch {
             r.messages = ["\(error)"]; r.status = .unreadable; r.exitCode = 2; return r
         }
         r.format = ReaderRegistry.sniff(input.data)
@@ -69,7 +71,7 @@ struct Validate: ParsableCommand {
             r.notes = ["\(item.path): note: skipped: not canonical XML (\(r.format!.displayName))"]
             return r
         }
-        r.diagnostics = SchemaValidator.shared.validate(input.data, fileName: input.name)
+        r.diagnostics = SchemaValidator.shared.validate(input.data, fileName: input.name, limits: limits)
         r.classify()
         if r.status == .errors { r.exitCode = 1 }
         return r

@@ -27,15 +27,16 @@ public enum CheckInput {
     ///   - fileName: the name used in diagnostics (a path, or "-" for standard input). For XML no
     ///     other file is ever opened (not even the source its metadata names): excerpts need the
     ///     source text the user names, see ``CheckSource/attach(_:name:to:)``.
-    /// - Throws: ``DiagnosticError`` when the reader gives up (not XML-valid, not decodable).
-    public static func load(_ data: Data, fileName: String) throws -> CheckInputFile {
+    ///   - limits: the input limits (``ReadLimits``).
+    /// - Throws: ``DiagnosticError`` when the reader gives up (not XML-valid, not decodable, over a limit).
+    public static func load(_ data: Data, fileName: String, limits: ReadLimits = .default) throws -> CheckInputFile {
         if isXML(data) {
-            let report = try CanonicalXML.read(data, fileName: fileName)
+            let report = try CanonicalXML.read(data, fileName: fileName, limits: limits)
             let source = report.metadata.source?.fileName
             return CheckInputFile(report: report, diagnostics: [], isXML: true, sourceName: source == "-" ? nil : source,
                                   sourceLines: nil)
         }
-        let reading = try ReaderRegistry.read(data, fileName: fileName)
+        let reading = try ReaderRegistry.read(data, fileName: fileName, limits: limits)
         return CheckInputFile(report: reading.result.report, diagnostics: reading.result.diagnostics, isXML: false,
                               sourceName: fileName, sourceLines: numbered(reading.lines))
     }

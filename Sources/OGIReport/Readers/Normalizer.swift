@@ -20,13 +20,14 @@ public struct NormalizeResult: Sendable {
 /// A submission in any readable format (``ReaderRegistry``) → canonical XML, validated against the schema before it is handed out.
 public enum Normalizer {
     /// Reads `data`, writes the report as canonical XML and validates that XML.
-    public static func normalize(_ data: Data, fileName: String = "-") -> NormalizeResult {
+    /// `limits` apply to the input (``ReadLimits``).
+    public static func normalize(_ data: Data, fileName: String = "-", limits: ReadLimits = .default) -> NormalizeResult {
         let read: ReadResult
         do {
             if ReaderRegistry.sniff(data) == .canonicalXML {
-                read = ReadResult(report: try CanonicalXML.read(data, fileName: fileName))
+                read = ReadResult(report: try CanonicalXML.read(data, fileName: fileName, limits: limits))
             } else {
-                read = try ReaderRegistry.read(data, fileName: fileName).result
+                read = try ReaderRegistry.read(data, fileName: fileName, limits: limits).result
             }
         } catch let e as DiagnosticError {
             return NormalizeResult(report: nil, xml: nil, diagnostics: e.diagnostics, schemaErrors: [])

@@ -27,7 +27,7 @@ public enum DOCXFrontEnd {
     public static func read(_ data: Data, fileName: String = "-", limits: DOCXLimits = .standard) throws -> SourceDocument {
         let package = try DOCXPackage.open(data, fileName: fileName, limits: limits)
         let sink = XMLErrorSink(fileName: fileName)
-        guard let doc = XMLParsing.parse(package.document, sink: sink), let root = doc.root else {
+        guard let doc = XMLParsing.parse(package.document, sink: sink, limits: .docxParts), let root = doc.root else {
             let why = sink.diagnostics.first { $0.severity == .error }
             let at = why?.line.map { " line \($0)" } ?? ""
             throw DiagnosticError(.error("\(package.mainPart) is not well-formed XML (\(package.mainPart)\(at): \(why?.message ?? "unreadable"))",

@@ -33,7 +33,7 @@ struct DOCXNumbering {
 
     init(_ data: Data) {
         let sink = XMLErrorSink(fileName: "numbering.xml")
-        guard let doc = XMLParsing.parse(data, sink: sink), let root = doc.root else { return }
+        guard let doc = XMLParsing.parse(data, sink: sink, limits: .docxParts), let root = doc.root else { return }
         for n in XMLNode.elements(root) {
             switch XMLNode.name(n) {
             case "abstractNum":

@@ -9,7 +9,7 @@ enum DOCXRelationships {
 
     static func parse(_ data: Data) -> [Relationship] {
         let sink = XMLErrorSink(fileName: "rels")
-        guard let doc = XMLParsing.parse(data, sink: sink), let root = doc.root else { return [] }
+        guard let doc = XMLParsing.parse(data, sink: sink, limits: .docxParts), let root = doc.root else { return [] }
         var out: [Relationship] = []
         for n in XMLNode.elements(root) where XMLNode.name(n) == "Relationship" {
             out.append(Relationship(id: XMLNode.attribute(n, "Id") ?? "", type: XMLNode.attribute(n, "Type") ?? "",

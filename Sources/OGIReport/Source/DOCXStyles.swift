@@ -21,7 +21,7 @@ struct DOCXStyles {
 
     init(_ data: Data) {
         let sink = XMLErrorSink(fileName: "styles.xml")
-        guard let doc = XMLParsing.parse(data, sink: sink), let root = doc.root else { return }
+        guard let doc = XMLParsing.parse(data, sink: sink, limits: .docxParts), let root = doc.root else { return }
         for s in XMLNode.elements(root) where XMLNode.name(s) == "style" {
             guard XMLNode.attribute(s, "type") ?? "paragraph" == "paragraph", let id = XMLNode.attribute(s, "styleId") else { continue }
             var style = Style()

@@ -39,23 +39,38 @@ public enum ReaderRegistry {
     /// Reads a report from a submission in a format ogi reads into a report (text, HTML, DOCX, PDF).
     /// - Throws: ``DiagnosticError`` for a format without a reader yet (one line naming it), or
     ///   when the front end gives up (undecodable bytes).
-    public static func read(_ data: Data, fileName: String = "-") throws -> TextReading {
-        ReportRecognizer.recognize(try document(data, fileName: fileName))
+    ///   `limits`: the input's size, paragraph length and rows per table are checked on the source
+    ///   document before recognition; the diagnostics are capped at ``ReadLimits/maxDiagnostics``.
+    public static func read(_ data: Data, fileName: String = "-", limits: ReadLimits = .default) throws -> TextReading {
+        var reading = ReportRecognizer.recognize(try document(data, fileName: fileName, limits: limits))
+        reading.result.diagnostics = limits.capped(reading.result.diagnostics, file: fileName)
+        return reading
     }
 
     /// The report of any input ogi reads: canonical XML as it is, anything else through its front
     /// end and recognition (e.g. `template --from`).
     /// - Throws: ``DiagnosticError`` when the input cannot be read, or when its reading found errors.
-    public static func readReport(_ data: Data, fileName: String = "-") throws -> ReadResult {
-        if sniff(data) == .canonicalXML { return ReadResult(report: try CanonicalXML.read(data, fileName: fileName)) }
-        let result = try read(data, fileName: fileName).result
+    public static func readReport(_ data: Data, fileName: String = "-", limits: ReadLimits = .default) throws -> ReadResult {
+        if sniff(data) == .canonicalXML { return ReadResult(report: try CanonicalXML.read(data, fileName: fileName, limits: limits)) }
+        let result = try read(data, fileName: fileName, limits: limits).result
         let errors = result.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw DiagnosticError(errors) }
         return result
     }
 
-    /// The source document of a submission (front end only).
-    public static func document(_ data: Data, fileName: String = "-") throws -> SourceDocument {
+    /// The source document of a submission (front end only), refused when it exceeds `limits`.
+    public static func document(_ data: Data, fileName: String = "-", limits: ReadLimits = .default) throws -> SourceDocument {
+        if data.count > limits.maxInputBytes { throw DiagnosticError(limits.inputTooLarge(data.count, file: fileName)) }
+        if sniff(data) == .html, let problem = XMLPreScan.check(data, limits: limits, fileName: fileName, attributesOnly: true) {
+            throw DiagnosticError(problem)
+        }
+        let document = try frontEnd(data, fileName: fileName)
+        if let problem = limits.violation(in: document) { throw DiagnosticError(problem) }
+        return document
+    }
+
+    /// The front end's document for the sniffed format.
+    static func frontEnd(_ data: Data, fileName: String) throws -> SourceDocument {
         let format = sniff(data)
         switch format {
         case .text:

@@ -45,8 +45,9 @@ public enum CanonicalXML {
     /// rules (see ``SchemaValidator``).
     /// - Throws: ``DiagnosticError`` with located diagnostics (file, line, element) when the
     ///   document is not well-formed or not valid.
-    public static func read(_ data: Data, fileName: String = "-") throws -> Report {
-        try CanonicalXMLReader.read(data, fileName: fileName)
+    ///   `limits` (input size, attributes, depth) are checked before the document is parsed.
+    public static func read(_ data: Data, fileName: String = "-", limits: ReadLimits = .default) throws -> Report {
+        try CanonicalXMLReader.read(data, fileName: fileName, limits: limits)
     }
 }
 

@@ -3,9 +3,9 @@ import Foundation
 
 /// Builds a ``Report`` from a validated canonical XML document (see ``CanonicalXML/read(_:fileName:)``).
 enum CanonicalXMLReader {
-    static func read(_ data: Data, fileName: String) throws -> Report {
+    static func read(_ data: Data, fileName: String, limits: ReadLimits = .default) throws -> Report {
         let sink = XMLErrorSink(fileName: fileName)
-        guard let parsed = SchemaValidator.shared.validatedDocument(data, sink: sink), let root = parsed.root else {
+        guard let parsed = SchemaValidator.shared.validatedDocument(data, sink: sink, limits: limits), let root = parsed.root else {
             var ds = sink.diagnostics.filter { $0.severity == .error }
             if ds.isEmpty { ds = [.error("Document is not valid canonical XML", file: fileName)] }
             throw DiagnosticError(ds)

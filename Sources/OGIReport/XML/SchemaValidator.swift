@@ -15,15 +15,16 @@ public final class SchemaValidator: Sendable {
     /// Diagnostics for the document (no errors when it is valid), each naming the file, the line
     /// and, where there is one, the element. The first error is the most telling one; later
     /// ones may be consequences. A refused DOCTYPE is the only diagnostic of its document.
-    public func validate(_ data: Data, fileName: String = "-") -> [Diagnostic] {
+    /// `limits`: input size, attributes per element and depth, checked before parsing.
+    public func validate(_ data: Data, fileName: String = "-", limits: ReadLimits = .default) -> [Diagnostic] {
         let sink = XMLErrorSink(fileName: fileName)
-        _ = validatedDocument(data, sink: sink)
+        _ = validatedDocument(data, sink: sink, limits: limits)
         return sink.diagnostics
     }
 
     /// Parses and validates; the document when it has no errors, nil otherwise (the sink says why).
-    func validatedDocument(_ data: Data, sink: XMLErrorSink) -> ParsedXML? {
-        guard let parsed = XMLParsing.parse(data, sink: sink), let root = parsed.root else { return nil }
+    func validatedDocument(_ data: Data, sink: XMLErrorSink, limits: ReadLimits = .default) -> ParsedXML? {
+        guard let parsed = XMLParsing.parse(data, sink: sink, limits: limits), let root = parsed.root else { return nil }
         guard checkRoot(root, sink: sink) else { return nil }
         guard let schema = compiledSchema.schema else {
             for d in compiledSchema.diagnostics { sink.add(d) }

@@ -19,10 +19,20 @@ enum XMLParsing {
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
     /// Parses a document; on failure the diagnostics say why (a refused DOCTYPE is the only one).
-    static func parse(_ data: Data, sink: XMLErrorSink) -> ParsedXML? {
+    /// The input size and ``XMLPreScan``'s limits (attributes, depth, NUL, content after the root)
+    /// are checked first, before libxml2 sees a byte.
+    static func parse(_ data: Data, sink: XMLErrorSink, limits: ReadLimits = .default) -> ParsedXML? {
         _ = LibXML.initialised
         if data.isEmpty {
             sink.add(.error("Document is empty", file: sink.fileName, line: 1))
+            return nil
+        }
+        if data.count > limits.maxInputBytes {
+            sink.add(limits.inputTooLarge(data.count, file: sink.fileName))
+            return nil
+        }
+        if let problem = XMLPreScan.check(data, limits: limits, fileName: sink.fileName) {
+            sink.add(problem)
             return nil
         }
         guard data.count < Int(Int32.max) else {

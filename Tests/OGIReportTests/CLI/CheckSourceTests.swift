@@ -41,7 +41,7 @@ import Testing
         let sh = try setUp(); defer { sh.remove() }
         let r = try sh.run("truncate -s 33M huge && \"$OGI\" check --source huge evil.xml")
         #expect(r.status == 2)
-        #expect(r.stderr == "huge: error: larger than the 32 MB limit; not read\n")
+        #expect(r.stderr == "huge: error[limit.input-size]: larger than the 32 MB limit; not read\n")
     }
 
     @Test func aWrongSourceOrATextFileGetsAWarningAndNoExcerpts() throws {
