@@ -27,7 +27,7 @@ enum ShapeReader {
         var segment = 0
         for row in grid.rows {
             if row.cells.isEmpty || (row.cells.count == 1 && SpaceRowsLayout.isPageFooter(row.cells[0].raw)) { segment += 1; continue }
-            for c in row.cells where !c.isEmpty && c.isValueLike && c.parsed.number != nil || (!c.isEmpty && c.parsed.presence == .notApplicable) {
+            for c in row.cells where !c.isEmpty && ((c.isValueLike && c.parsed.number != nil) || c.parsed.presence == .notApplicable) {
                 out.append(Token(cell: c, segment: segment))
             }
         }

@@ -63,9 +63,6 @@ struct TableGrid: Sendable {
     /// Line number of the body's last non-blank line (to tell a cut-off table).
     var lastNonBlankLine: Int?
 
-    /// The verbatim text of one of the body's units.
-    func text(ofUnit n: Int) -> String { TableGrid.text(of: [n], in: lines) }
-
     /// How messages name a unit of the body: "line N" for text, the format's own place otherwise
     /// (set by ``GridBuilder`` from the document).
     var unitName: @Sendable (Int) -> String = { "line \($0)" }
