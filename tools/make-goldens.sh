@@ -5,5 +5,5 @@
 set -e
 swift build --product ogi
 mkdir -p Fixtures/golden
-.build/debug/ogi normalize --out-dir Fixtures/golden Fixtures/seeds/*.txt
+.build/debug/ogi normalize --force --out-dir Fixtures/golden Fixtures/seeds/*.txt
 python3 tools/check-golden-cells.py

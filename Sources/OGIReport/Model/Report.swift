@@ -98,6 +98,10 @@ public enum SourceLayout: String, Sendable, Hashable, CaseIterable, Codable {
     /// One table row per line, cells between `|` (markdown pipe tables, `a | b | c` copies);
     /// `|---|` rule lines are row breaks.
     case pipeRows = "pipe-rows"
+    /// Cells concatenated with nothing between them ("规章000规范性文件898989", a crawler's text of
+    /// a web table): labels cut apart by the concept table, runs of digits split by the table's
+    /// shape and arithmetic where exactly one split fits (see the `table.glued-*` diagnostics).
+    case gluedCells = "glued-cells"
     /// Cells of a structured table (HTML `<table>`, DOCX `w:tbl`): rows and spans as the format wrote them.
     case grid
     /// Tables in more than one layout.

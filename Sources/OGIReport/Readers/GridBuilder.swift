@@ -10,7 +10,7 @@ enum GridBuilder {
     ///   - document: the document the units belong to (its structured tables).
     static func grid(_ body: [SourceLine], in document: SourceDocument?) -> TableGrid {
         let lastNonBlank = body.last(where: { !LineLayouts.isBlank($0.text) })?.number
-        guard let document, document.format != .text else {
+        guard let document, !document.unitsAreLines else {
             let (layout, rows) = LineLayouts.grid(body)
             return TableGrid(layout: layout, rows: rows, lines: body, lastNonBlankLine: lastNonBlank)
         }

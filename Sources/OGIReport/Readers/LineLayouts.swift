@@ -14,7 +14,8 @@ protocol LineLayout {
 enum LineLayouts {
     /// The layouts, by name.
     static let all: [SourceLayout: any LineLayout.Type] = [.tabRows: TabRowsLayout.self, .cellPerLine: CellPerLineLayout.self,
-                                                           .spaceRows: SpaceRowsLayout.self, .pipeRows: PipeRowsLayout.self]
+                                                           .spaceRows: SpaceRowsLayout.self, .pipeRows: PipeRowsLayout.self,
+                                                           .gluedCells: GluedRowsLayout.self]
 
     /// The rows of `lines` in the layout detected for them (`.none`: no rows).
     static func grid(_ lines: [SourceLine]) -> (layout: SourceLayout, rows: [GridRow]) {
@@ -23,8 +24,11 @@ enum LineLayouts {
         return (layout, l.rows(lines))
     }
 
-    /// Tab rows when more lines carry a tab after their first cell than lines that are a single
-    /// tab-led cell; one cell per line otherwise; `.none` when no line has a tab.
+    /// Pipe rows when at least three lines are `|` rows. Tab rows when more lines carry a tab after
+    /// their first cell than lines that are a single tab-led cell; one cell per line otherwise.
+    /// Without tabs: glued cells when a line shows them (``GluedRowsLayout/isGlued(_:)``), space
+    /// rows when lines end in spaced numbers, one cell per line when many lines are a bare value,
+    /// else `.none`.
     static func detectLayout(_ lines: [SourceLine]) -> SourceLayout {
         var tabRowLines = 0, cellLines = 0, pipeLines = 0
         for l in lines where PipeRowsLayout.isPipeRow(l.text) { pipeLines += 1 }
@@ -39,8 +43,10 @@ enum LineLayouts {
             if innerTab { tabRowLines += 1 } else if startsWithTab { cellLines += 1 }
         }
         if tabRowLines == 0 && cellLines == 0 {
-            // Without tabs: rows whose numbers are separated by spaces, or one cell per line (many
+            // Without tabs: cells glued together (a crawler's text of a web table) — checked first,
+            // since such a line may also end in spaced numbers —, rows whose numbers are separated by spaces, or one cell per line (many
             // lines that are just a number).
+            if lines.contains(where: { GluedRowsLayout.isGlued($0.text) }) { return .gluedCells }
             var valueLines = 0, spacedLines = 0, nonBlank = 0, longest = 0
             for l in lines where !isBlank(l.text) {
                 nonBlank += 1

@@ -45,7 +45,7 @@ enum MetadataReader {
                     }
                 }
             }
-            tb.title = parts.map { DocumentText.trim($0.text) }.joined()
+            tb.title = withoutFieldName(parts.map { DocumentText.trim($0.text) }.joined())
             tb.titleLines = parts.map(\.number)
             titleEnd = i
             break
@@ -55,6 +55,18 @@ enum MetadataReader {
             if let d = DocumentText.dateLine(line.text) { tb.date = d; tb.dateLine = line.number; break }
         }
         return tb
+    }
+
+    /// A title as a crawler or a portal's metadata header writes it, "标题: …" / "标题：…", without
+    /// the field name (it is not part of the title, nor of the agency before the year).
+    static func withoutFieldName(_ title: String) -> String {
+        for name in ["标题", "文章标题", "题目"] where title.hasPrefix(name) {
+            var rest = title.unicodeScalars.dropFirst(name.unicodeScalars.count).drop { LabelText.isSpace($0.value) }
+            guard let f = rest.first, f == ":" || f == "：" else { continue }
+            rest = rest.dropFirst().drop { LabelText.isSpace($0.value) }
+            return rest.isEmpty ? title : String(String.UnicodeScalarView(rest))
+        }
+        return title
     }
 
     /// Short and without sentence punctuation.

@@ -14,7 +14,9 @@ public enum ReportRecognizer {
     /// Recognises the report in a document.
     public static func recognize(_ document: SourceDocument) -> TextReading {
         let fileName = document.diagnosticsName
+        var document = document
         var diags: [Diagnostic] = document.diagnostics
+        if let (split, notes) = FlattenedText.split(document) { document = split; diags += notes }
         var report = Report(metadata: Metadata(source: document.info))
         report.unrecognised = document.fragments
         var lines = document.lines
@@ -273,7 +275,7 @@ public enum ReportRecognizer {
 
     /// Resolves every unit-based place of the reading to the format's own coordinates.
     static func finish(_ reading: TextReading) -> TextReading {
-        guard let doc = reading.document, doc.format != .text else { return reading }
+        guard let doc = reading.document, !doc.unitsAreLines else { return reading }
         var r = reading
         let locator = SourceLocator(doc)
         r.result.report.mapLocations(locator.resolve)

@@ -61,7 +61,12 @@ public enum TablesReader {
         var result = TablesReadResult()
         var drafts: [TableDraft] = []
         for id in TableID.allCases {
-            guard let grid = grids[id] else { continue }
+            guard var grid = grids[id] else { continue }
+            var glued: GluedCellRepair.Result?
+            if grid.layout == .gluedCells {
+                glued = GluedCellRepair.repair(grid, table: id, fileName: fileName)
+                grid = glued!.grid
+            }
             var draft: TableDraft
             switch id {
             case .t1:
@@ -76,11 +81,18 @@ public enum TablesReader {
                 // Labels not usable (PDF text): the table's shape and arithmetic, when certain.
                 // Signs that the labels failed: numbers no row took, or rows of the table not found.
                 let messy: Set<String> = ["table.orphan-values", "table.missing-row"]
-                if grid.layout != .grid, draft.diagnostics.contains(where: { messy.contains($0.code ?? "") }),
+                if grid.layout != .grid, grid.layout != .gluedCells, draft.diagnostics.contains(where: { messy.contains($0.code ?? "") }),
                    let byShape = ShapeReader.table2(grid, fileName: fileName) {
                     draft = byShape
                 }
             case .t3: draft = Table3Reader.scan(grid, fileName: fileName)
+            }
+            if let glued {
+                draft.diagnostics = glued.diagnostics + draft.diagnostics
+                draft.fragments += glued.fragments
+                // Rows not read stay missing rows (warned), not a cut-off: a glued table is one piece
+                // of text, so where it ends says nothing about rows after it.
+                draft.bodyLastLine = nil
             }
             if draft.foundTable {
                 drafts.append(draft)

@@ -34,7 +34,12 @@ public struct SourceDocument: Sendable {
         self.format = format; self.info = info; self.units = units; self.tables = tables
         self.diagnostics = diagnostics; self.fragments = fragments; self.omitted = omitted
         self.mayHavePageChrome = mayHavePageChrome; self.byteCount = byteCount
+        self.unitsAreLines = format == .text
     }
+
+    /// True when unit *n* is line *n* of the source and places need no resolving (a text file's
+    /// lines; false once a line was split into pieces, see ``SourceLocator``).
+    public var unitsAreLines: Bool
 
     /// The units as lines for the line-based recognisers (shared storage is not possible across
     /// the two types, so this is built once per reading).

@@ -1,7 +1,7 @@
 /// Turns the unit-based places recognition records (unit numbers; for a table-row unit, the
 /// 1-based grid column as the column) into a document's own coordinates: HTML source lines and
-/// table/row/cell, DOCX paragraphs, PDF pages and boxes. For text, unit *n* is line *n* and
-/// places are returned unchanged. Built once per document (cells indexed once).
+/// table/row/cell, DOCX paragraphs, PDF pages and boxes, the line and column of a piece of a
+/// split line. For text, unit *n* is line *n* and places are returned unchanged. Built once per document (cells indexed once).
 struct SourceLocator {
     let document: SourceDocument
     /// For each table (0-based) and row (0-based): grid column (1-based) → the cell starting there.
@@ -9,7 +9,7 @@ struct SourceLocator {
 
     init(_ document: SourceDocument) {
         self.document = document
-        guard document.format != .text else { return }
+        guard !document.unitsAreLines else { return }
         origins = document.tables.map { table in
             table.slots().enumerated().map { (r, row) in
                 var m: [Int: SourceRange] = [:]
@@ -23,7 +23,7 @@ struct SourceLocator {
 
     /// The place in the document's own coordinates.
     func resolve(_ place: SourceRange) -> SourceRange {
-        guard document.format != .text, place.hasLine, place.first <= document.units.count else { return place }
+        guard !document.unitsAreLines, place.hasLine, place.first <= document.units.count else { return place }
         let firstUnit = document.units[place.first - 1]
         if place.last > place.first {
             var out = firstUnit.range.union(document.units[min(place.last, document.units.count) - 1].range)
@@ -34,13 +34,19 @@ struct SourceLocator {
            t < origins.count, r < origins[t].count, let cell = origins[t][r][place.column] {
             return cell
         }
+        if case .line = firstUnit.kind, firstUnit.range.column > 0, place.column > 0 {
+            // A piece of a split line: the column is within the piece.
+            var out = firstUnit.range
+            out.column += place.column - 1
+            return out
+        }
         return firstUnit.range
     }
 
     /// A diagnostic with its line and column resolved; a cell or row place is named in the
     /// message ("[table 2 row 5 cell 3] …") since a diagnostic has a line and column only.
     func resolve(_ d: Diagnostic) -> Diagnostic {
-        guard document.format != .text, let line = d.line else { return d }
+        guard !document.unitsAreLines, let line = d.line else { return d }
         var out = d
         let r = resolve(SourceRange(line: line, column: d.column ?? 0))
         out.line = r.hasLine ? r.first : nil

@@ -10,7 +10,7 @@ import Foundation
 public enum CanonicalXML {
     /// The schema version written in the root's `schemaVersion` attribute (`MAJOR.MINOR`).
     /// Minor versions only add optional things; the major version is in ``namespace``.
-    public static let schemaVersion = "1.1"
+    public static let schemaVersion = "1.2"
     /// The target namespace; it carries the schema's major version.
     public static let namespace = "urn:ogi:annual-report:1"
 

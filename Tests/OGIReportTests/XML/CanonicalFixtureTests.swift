@@ -72,7 +72,7 @@ import Testing
     }
 }
 
-/// Schema 1.1 is a minor version: documents written as 1.0 stay valid and read to the same model.
+/// Schemas 1.1 and 1.2 are minor versions: documents written as 1.0 or 1.1 stay valid and read to the same model.
 @Suite struct SchemaVersionCompatibilityTests {
     @Test func version10DocumentsStayValid() throws {
         let files = Fixtures.files(in: "canonical/version-1.0", ext: "xml")
@@ -85,6 +85,24 @@ import Testing
             let report = try CanonicalXML.read(data, fileName: url.lastPathComponent)
             let current = try Data(contentsOf: Fixtures.url("canonical/valid/" + url.lastPathComponent))
             #expect(report == (try CanonicalXML.read(current, fileName: url.lastPathComponent)))
+        }
+    }
+
+    /// Documents written as 1.1 (HTML grid places, DOCX paragraphs, PDF pages and boxes, the
+    /// space-rows layout) stay valid under 1.2 and write back the same apart from the version.
+    @Test func version11DocumentsStayValid() throws {
+        let files = Fixtures.files(in: "canonical/version-1.1", ext: "xml")
+        #expect(files.count == 4)
+        for url in files {
+            let data = try Data(contentsOf: url)
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(text.contains("schemaVersion=\"1.1\""))
+            let diags = SchemaValidator.shared.validate(data, fileName: url.lastPathComponent)
+            #expect(diags.isEmpty, "\(url.lastPathComponent): \(diags.map(\.description))")
+            let report = try CanonicalXML.read(data, fileName: url.lastPathComponent)
+            let again = CanonicalXML.write(report)
+            #expect(again == text.replacingOccurrences(of: "schemaVersion=\"1.1\"", with: "schemaVersion=\"\(CanonicalXML.schemaVersion)\""),
+                    "\(url.lastPathComponent) does not write back the same")
         }
     }
 

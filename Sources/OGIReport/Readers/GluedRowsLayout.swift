@@ -1,0 +1,104 @@
+/// The glued-cells line layout: a table whose cells were concatenated with nothing between them
+/// (what a crawler keeps of a portal page's table: "规章000规范性文件898989…"). Each line is cut
+/// where text meets digits: text stretches are cells (labels, possibly several glued together),
+/// runs of digits are value cells, and a space inside a run ("230 000023") ends a cell. A digit
+/// that numbers the next label ("…00000002.其他法律…": the "2." of "2.其他…") or sits in brackets
+/// ("(2)") stays with the text; a unit written right after digits ("13575394432.52元") stays with them.
+///
+/// The value cells still hold several table cells each; ``GluedCellRepair`` cuts the labels apart
+/// and splits the runs by the table's shape and arithmetic. This layout only cuts text from digits.
+enum GluedRowsLayout: LineLayout {
+    static let layout = SourceLayout.gluedCells
+
+    static func rows(_ lines: [SourceLine]) -> [GridRow] {
+        lines.filter { !LineLayouts.isBlank($0.text) }.map { GridRow(cells: cells($0), lines: [$0.number]) }
+    }
+
+    /// A cell of a cut line: its scalar range (0-based, end exclusive) and whether it is digits.
+    struct Span { var start: Int; var end: Int; var isValue: Bool }
+
+    /// The line cut into text and value cells, with 1-based columns.
+    static func cells(_ l: SourceLine) -> [GridCell] {
+        let s = Array(l.text.unicodeScalars)
+        return spans(s).map { GridCell(raw: String(String.UnicodeScalarView(s[$0.start..<$0.end])), line: l.number, column: $0.start + 1) }
+    }
+
+    static func isDigit(_ u: Unicode.Scalar) -> Bool {
+        (u.value >= 0x30 && u.value <= 0x39) || (u.value >= 0xFF10 && u.value <= 0xFF19)
+    }
+
+    static func isPoint(_ u: Unicode.Scalar) -> Bool { u == "." || u == "．" }
+
+    /// The spans of a line. Spaces between two value cells are left out of both; spaces next to
+    /// text stay in the text cell.
+    static func spans(_ s: [Unicode.Scalar]) -> [Span] {
+        var out: [Span] = []
+        var textStart: Int? = nil
+        var i = 0
+        func closeText(_ end: Int) {
+            if let t = textStart, t < end { out.append(Span(start: t, end: end, isValue: false)) }
+            textStart = nil
+        }
+        while i < s.count {
+            guard isDigit(s[i]) else {
+                if LabelText.isSpace(s[i].value), textStart == nil { i += 1; continue }  // between value cells
+                if textStart == nil { textStart = i }
+                i += 1
+                continue
+            }
+            // A run of digits, with points between digits.
+            var e = i
+            while e < s.count, isDigit(s[e]) || (isPoint(s[e]) && e + 1 < s.count && isDigit(s[e + 1]) && e > i) { e += 1 }
+            var valueEnd = e
+            // Numbering of the next label: one digit and a point or 、 before text ("2.其他").
+            if e < s.count, isPoint(s[e]) || s[e] == "、", e + 1 < s.count, !isDigit(s[e + 1]), !LabelText.isSpace(s[e + 1].value) {
+                valueEnd = e - 1
+            }
+            // A digit in brackets is text: "(2)", "（三）" has none.
+            let opens: Set<Unicode.Scalar> = ["(", "（"], closes: Set<Unicode.Scalar> = [")", "）"]
+            if i > 0, opens.contains(s[i - 1]), e < s.count, closes.contains(s[e]) { valueEnd = i }
+            if valueEnd <= i {
+                if textStart == nil { textStart = i }
+                i = e
+                continue
+            }
+            closeText(i)
+            // A unit right after the digits belongs to them.
+            var end = valueEnd
+            if valueEnd == e {
+                for u in GluedSplits.units {
+                    let us = Array(u.unicodeScalars)
+                    if e + us.count <= s.count, Array(s[e..<(e + us.count)]) == us { end = e + us.count; break }
+                }
+            }
+            out.append(Span(start: i, end: end, isValue: true))
+            if valueEnd < e { textStart = valueEnd; i = e } else { i = end }
+        }
+        closeText(s.count)
+        return out
+    }
+
+    /// True when a line shows cells glued to text: at least four runs of digits written right
+    /// after text, or one such run that cannot be a single number (a leading zero: "000023",
+    /// or ten digits or more without a point).
+    static func isGlued(_ text: String) -> Bool {
+        // Cheap test first: a digit right after a multi-byte scalar (CJK text) somewhere.
+        var t = text
+        let candidate = t.withUTF8 { b -> Bool in
+            guard b.count > 1 else { return false }
+            for k in 1..<b.count where b[k] >= 0x30 && b[k] <= 0x39 && b[k - 1] >= 0x80 { return true }
+            return false
+        }
+        guard candidate else { return false }
+        var glued = 0
+        let s = Array(text.unicodeScalars)
+        for sp in spans(s) where sp.isValue && sp.start > 0 && !LabelText.isSpace(s[sp.start - 1].value) {
+            glued += 1
+            let digits = s[sp.start..<sp.end].filter(isDigit)
+            let hasPoint = s[sp.start..<sp.end].contains(where: isPoint)
+            if (digits.count >= 2 && (digits.first == "0" || digits.first == "０") && !hasPoint) || (digits.count >= 10 && !hasPoint) { return true }
+            if glued >= 4 { return true }
+        }
+        return false
+    }
+}

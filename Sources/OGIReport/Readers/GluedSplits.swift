@@ -1,0 +1,131 @@
+/// The ways a row's glued value cells can be split into a given number of numbers.
+///
+/// A glued cell is a run of digits that holds several table cells concatenated ("3960181"); the
+/// runs of one row are separated by spaces where the source kept any ("230 000023"), and a space
+/// is always a boundary. A number is "0" or a run not starting with "0" (a leading zero starts a
+/// cell of its own); a decimal point must lie inside a number, and only positions whose column
+/// allows decimals may hold one; a unit written after a run ("元") belongs to the run's last number.
+/// Nothing is guessed here: every split is listed, and the caller decides (see ``GluedCellRepair``).
+enum GluedSplits {
+    /// One number of a split: the cell it comes from and its scalar offset and length there.
+    struct Piece: Hashable, Sendable {
+        var cell: Int
+        var offset: Int
+        var length: Int
+    }
+
+    /// A run after its unit suffix was taken off.
+    struct Run {
+        var scalars: [Unicode.Scalar]
+        /// The unit written right after the digits ("元", "万元"), or "".
+        var unit: String
+    }
+
+    /// Units that may follow an amount glued to it.
+    static let units = ["万元", "元"]
+
+    /// Splits the runs into exactly `count` numbers, in order; at most `limit` splits are
+    /// returned (`truncated` says whether there were more). `allowsDecimal(k)` says whether the
+    /// `k`-th number (0-based) may have a decimal point.
+    static func splits(_ cells: [String], count: Int, limit: Int = 4096,
+                       allowsDecimal: (Int) -> Bool = { _ in false }) -> (splits: [[Piece]], truncated: Bool) {
+        let runs = cells.map(run)
+        guard count > 0, !runs.isEmpty, runs.count <= count, runs.allSatisfy({ !$0.scalars.isEmpty }) else { return ([], false) }
+        var out: [[Piece]] = []
+        var truncated = false
+        var current: [Piece] = []
+        // Remaining numbers needed must fit: each run gives at least 1 and at most its length.
+        var maxAfter = [Int](repeating: 0, count: runs.count + 1)
+        for i in stride(from: runs.count - 1, through: 0, by: -1) { maxAfter[i] = maxAfter[i + 1] + runs[i].scalars.count }
+
+        func go(_ r: Int, _ offset: Int) {
+            if truncated { return }
+            let s = runs[r].scalars
+            if offset == s.count {
+                if r + 1 == runs.count {
+                    if current.count == count {
+                        if out.count == limit { truncated = true; return }
+                        out.append(current)
+                    }
+                    return
+                }
+                go(r + 1, 0)
+                return
+            }
+            let position = current.count
+            guard position < count else { return }
+            let runsLeft = runs.count - r - 1
+            let needAfterThis = count - position - 1  // numbers still needed after this one
+            guard needAfterThis >= runsLeft else { return }
+            for length in tokenLengths(s, from: offset, decimal: allowsDecimal(position)) {
+                let end = offset + length
+                // Whatever is left of this run and the later runs must give the other numbers.
+                let restHere = s.count - end
+                let maxRest = restHere + maxAfter[r + 1]
+                let minRest = (restHere > 0 ? 1 : 0) + runsLeft
+                guard needAfterThis <= maxRest, needAfterThis >= minRest else { continue }
+                current.append(Piece(cell: r, offset: offset, length: length))
+                go(r, end)
+                current.removeLast()
+                if truncated { return }
+            }
+        }
+        go(0, 0)
+        return (out, truncated)
+    }
+
+    /// The lengths a number starting at `from` can have.
+    static func tokenLengths(_ s: [Unicode.Scalar], from: Int, decimal: Bool) -> [Int] {
+        guard from < s.count, isDigit(s[from]) else { return [] }
+        if s[from] == "0" {
+            // "0", or "0.5" where decimals are allowed.
+            var out = [1]
+            if decimal, from + 2 < s.count, s[from + 1] == ".", isDigit(s[from + 2]) {
+                var e = from + 2
+                while e < s.count, isDigit(s[e]) { out.append(e + 1 - from); e += 1 }
+            }
+            return out
+        }
+        var out: [Int] = []
+        var e = from
+        var seenPoint = false
+        while e < s.count {
+            let c = s[e]
+            if c == "." {
+                // A point is inside a number: never at its end, once, and only where allowed.
+                guard decimal, !seenPoint, e + 1 < s.count, isDigit(s[e + 1]) else { break }
+                seenPoint = true
+                e += 1
+                continue
+            }
+            guard isDigit(c) else { break }
+            e += 1
+            // A number may end here unless the next scalar is a point it must swallow.
+            if e < s.count, s[e] == "." { if !decimal { break } else { continue } }
+            out.append(e - from)
+        }
+        // A point not allowed here: the run cannot be split at all past it.
+        return out
+    }
+
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+
+    /// The run's scalars with full-width digits folded and a trailing unit taken off.
+    static func run(_ text: String) -> Run {
+        var s = Array(text.unicodeScalars.map { LabelText.fold($0.value) }.compactMap(Unicode.Scalar.init))
+        var unit = ""
+        for u in units {
+            let us = Array(u.unicodeScalars)
+            if s.count > us.count, Array(s.suffix(us.count)) == us { unit = u; s.removeLast(us.count); break }
+        }
+        return Run(scalars: s, unit: unit)
+    }
+
+    /// The text of a piece (with the run's unit when it is the run's last piece).
+    static func text(_ piece: Piece, in cells: [String]) -> String {
+        let r = run(cells[piece.cell])
+        var t = String(String.UnicodeScalarView(r.scalars[piece.offset..<(piece.offset + piece.length)]))
+        if piece.offset + piece.length == r.scalars.count { t += r.unit }
+        return t
+    }
+}
