@@ -80,8 +80,8 @@ enum FlattenedText {
         while i < s.count {
             defer { i += 1 }
             guard s[i] == numeral else { continue }
-            // Not part of a longer numeral or a word: "十二、", "第二、"
-            if i > 0, LabelText.isNumeral(s[i - 1].value) || s[i - 1] == "第" { continue }
+            // Not part of a longer numeral or a word: "十二、", "第二、" (a digit before it is a table's value).
+            if i > 0, (LabelText.isNumeral(s[i - 1].value) && !GluedSplits.isDigit(s[i - 1])) || s[i - 1] == "第" { continue }
             var j = i + 1
             while j < s.count, LabelText.isSpace(s[j].value) { j += 1 }
             guard j < s.count, s[j] == "、" || s[j] == "." || s[j] == "．" else { continue }

@@ -66,6 +66,13 @@ enum GluedCellRepair {
                 }
             }
         }
+        // Nothing of the table's value rows: the lines are left as they are (prose, most likely),
+        // never handed to the table reader with their runs unsplit.
+        guard rows.contains(where: { r in !r.values.isEmpty && r.entry.map { if case .row = $0.role { return true }; return false } ?? false })
+                || (table == .t3 && rows.contains { $0.isHeader }) else {
+            result.grid.rows = []
+            return result
+        }
         let edition: Edition? = {
             let a = votes[.e2019] ?? 0, b = votes[.e2021] ?? 0
             return a > b ? .e2019 : b > a ? .e2021 : nil
@@ -78,8 +85,11 @@ enum GluedCellRepair {
         for (i, r) in rows.enumerated() where !r.values.isEmpty {
             let options = valueCounts(r, table: table, edition: edition, previous: i > 0 ? rows[i - 1] : nil)
             var found: [(Int, [[GluedSplits.Piece]], Bool)] = []
-            for (n, decimal) in options {
-                let s = GluedSplits.splits(r.values.map(\.raw), count: n, limit: splitLimit, allowsDecimal: decimal)
+            for (n, kinds) in options {
+                func kind(_ k: Int) -> ValueKind { k < kinds.count ? kinds[k] : .count }
+                let s = GluedSplits.splits(r.values.map(\.raw), count: n, limit: splitLimit,
+                                           allowsDecimal: { kind($0) == .amountWan || kind($0) == .amountWithUnit },
+                                           allowsSign: { kind($0) == .signedCount })
                 if !s.splits.isEmpty { found.append((n, s.splits, s.truncated)) }
             }
             guard found.count == 1 || (found.count > 1 && Set(found.map(\.0)).count == 1) else {
@@ -92,8 +102,10 @@ enum GluedCellRepair {
 
         // 3. The table's arithmetic.
         var bySums: [Int: String] = [:]   // row index → the rule that decided it
+        var runs: [Int: [GluedSplits.Run]] = [:]
+        for i in splits.keys { runs[i] = rows[i].values.map { GluedSplits.run($0.raw) } }
         let values: (Int, [GluedSplits.Piece]) -> [Decimal?] = { i, split in
-            split.map { CellValueParser.parse(GluedSplits.text($0, in: rows[i].values.map(\.raw))).number }
+            split.map { GluedSplits.number($0, in: runs[i]!) }
         }
         switch table {
         case .t2:
@@ -178,39 +190,35 @@ enum GluedCellRepair {
     /// True when a cell is a run of digits (with points, a unit), as ``GluedRowsLayout`` cuts them.
     static func isRun(_ raw: String) -> Bool {
         let r = GluedSplits.run(raw)
-        return !r.scalars.isEmpty && GluedSplits.isDigit(r.scalars[0]) && r.scalars.allSatisfy { GluedSplits.isDigit($0) || $0 == "." }
+        return !r.scalars.isEmpty && (GluedSplits.isDigit(r.scalars[0]) || r.scalars[0] == "-")
+            && r.scalars.allSatisfy { GluedSplits.isDigit($0) || $0 == "." || $0 == "-" }
     }
 
-    /// How many numbers a row's runs must give, and which may have decimals: per edition when the
-    /// edition is not known and they differ.
-    static func valueCounts(_ r: GluedLabels.Entry?, table: TableID, edition: Edition?) -> [(Int, (Int) -> Bool)] {
+    /// How many numbers a row's runs must give, and the kinds of its columns (decimals, signs):
+    /// per edition when the edition is not known and they differ.
+    static func valueCounts(_ r: GluedLabels.Entry?, table: TableID, edition: Edition?) -> [(Int, [ValueKind])] {
         guard let r, case .row(let key, let counts) = r.role else { return [] }
-        var out: [(Int, (Int) -> Bool)] = []
+        var out: [(Int, [ValueKind])] = []
         let editions = edition.map { [$0] } ?? Edition.allCases
         for e in editions {
             guard let block = ConceptTable.spec(table, e).blocks.first(where: { $0.rows.contains { $0.key == key } }) else {
                 // A row of the other edition only (a hybrid table): its own edition's shape.
                 if let other = counts.first,
                    let b = ConceptTable.spec(table, other.key).blocks.first(where: { $0.rows.contains { $0.key == key } }) {
-                    out.append((other.value, decimals(b)))
+                    out.append((other.value, b.columns.map(\.kind)))
                 }
                 continue
             }
-            out.append((block.columns.count, decimals(block)))
+            out.append((block.columns.count, block.columns.map(\.kind)))
         }
         return out
     }
 
-    private static func valueCounts(_ r: Assembled, table: TableID, edition: Edition?, previous: Assembled?) -> [(Int, (Int) -> Bool)] {
+    private static func valueCounts(_ r: Assembled, table: TableID, edition: Edition?, previous: Assembled?) -> [(Int, [ValueKind])] {
         if r.entry == nil, r.cells.isEmpty, table == .t3, previous?.isHeader ?? false {
-            return [(ConceptTable.t3Columns.count, { _ in false })]
+            return [(ConceptTable.t3Columns.count, ConceptTable.t3Columns.map(\.kind))]
         }
         return valueCounts(r.entry, table: table, edition: edition)
-    }
-
-    private static func decimals(_ b: BlockSpec) -> (Int) -> Bool {
-        let kinds = b.columns.map(\.kind)
-        return { k in k < kinds.count && (kinds[k] == .amountWan || kinds[k] == .amountWithUnit) }
     }
 
     /// Table 2's R4 for one row: 总计 = the six applicant columns (true when not assessable).
@@ -249,17 +257,19 @@ enum GluedCellRepair {
         let outcomes: [String]? = Edition.allCases.lazy.map { e -> [String] in
             ConceptTable.spec(.t2, e).blocks[0].rows.map(\.key).filter { !ends.contains($0) }
         }.first { keys in keys.allSatisfy { keyRow[$0] != nil } }
-        // Fixed rows' values, once.
+        // Every candidate's numbers, once; the rows the identities use, by position.
         var fixed: [Int: [Decimal?]] = [:]
         for (_, i) in keyRow where splits[i]!.count == 1 { fixed[i] = values(i, splits[i]![0]) }
+        let candidates = open.map { i in splits[i]!.map { values(i, $0) } }
+        let openIndex = Dictionary(uniqueKeysWithValues: open.enumerated().map { ($1, $0) })
         var choice = [Int](repeating: 0, count: open.count)
         var chosen: [Set<Int>] = Array(repeating: [], count: open.count)
         var solutions = 0
         func holds() -> Bool {
-            var v = fixed
-            for (k, i) in open.enumerated() { v[i] = values(i, splits[i]![choice[k]]) }
             func num(_ key: String, _ c: Int) -> Decimal? {
-                guard let i = keyRow[key], let r = v[i], c < r.count else { return nil }
+                guard let i = keyRow[key] else { return nil }
+                let r = openIndex[i].map { candidates[$0][choice[$0]] } ?? fixed[i]
+                guard let r, c < r.count else { return nil }
                 return r[c]
             }
             for c in 0..<7 {

@@ -3,7 +3,8 @@
 /// where text meets digits: text stretches are cells (labels, possibly several glued together),
 /// runs of digits are value cells, and a space inside a run ("230 000023") ends a cell. A digit
 /// that numbers the next label ("…00000002.其他法律…": the "2." of "2.其他…") or sits in brackets
-/// ("(2)") stays with the text; a unit written right after digits ("13575394432.52元") stays with them.
+/// ("(2)") stays with the text; a unit written right after digits ("13575394432.52元") and a minus
+/// sign before or between them ("510-58452") stay with them.
 ///
 /// The value cells still hold several table cells each; ``GluedCellRepair`` cuts the labels apart
 /// and splits the runs by the table's shape and arithmetic. This layout only cuts text from digits.
@@ -29,6 +30,9 @@ enum GluedRowsLayout: LineLayout {
 
     static func isPoint(_ u: Unicode.Scalar) -> Bool { u == "." || u == "．" }
 
+    /// A minus sign: "-", "－", "−".
+    static func isMinus(_ u: Unicode.Scalar) -> Bool { u == "-" || u == "－" || u == "−" }
+
     /// The spans of a line. Spaces between two value cells are left out of both; spaces next to
     /// text stay in the text cell.
     static func spans(_ s: [Unicode.Scalar]) -> [Span] {
@@ -40,15 +44,17 @@ enum GluedRowsLayout: LineLayout {
             textStart = nil
         }
         while i < s.count {
-            guard isDigit(s[i]) else {
+            // A minus sign right before digits starts a value ("行政许可510-58452").
+            let signed = isMinus(s[i]) && i + 1 < s.count && isDigit(s[i + 1])
+            guard isDigit(s[i]) || signed else {
                 if LabelText.isSpace(s[i].value), textStart == nil { i += 1; continue }  // between value cells
                 if textStart == nil { textStart = i }
                 i += 1
                 continue
             }
             // A run of digits, with points between digits.
-            var e = i
-            while e < s.count, isDigit(s[e]) || (isPoint(s[e]) && e + 1 < s.count && isDigit(s[e + 1]) && e > i) { e += 1 }
+            var e = i + (signed ? 1 : 0)
+            while e < s.count, isDigit(s[e]) || ((isPoint(s[e]) || isMinus(s[e])) && e + 1 < s.count && isDigit(s[e + 1]) && e > i) { e += 1 }
             var valueEnd = e
             // Numbering of the next label: one digit and a point or 、 before text ("2.其他").
             if e < s.count, isPoint(s[e]) || s[e] == "、", e + 1 < s.count, !isDigit(s[e + 1]), !LabelText.isSpace(s[e + 1].value) {
@@ -78,27 +84,59 @@ enum GluedRowsLayout: LineLayout {
         return out
     }
 
-    /// True when a line shows cells glued to text: at least four runs of digits written right
-    /// after text, or one such run that cannot be a single number (a leading zero: "000023",
-    /// or ten digits or more without a point).
-    static func isGlued(_ text: String) -> Bool {
-        // Cheap test first: a digit right after a multi-byte scalar (CJK text) somewhere.
+    /// How strongly lines show table cells glued to text: the runs of digits written right after
+    /// text, and whether one such run (or one starting a line) cannot be a single number (a
+    /// leading zero: "000023", or ten digits or more without a point). Counting stops at `enough`.
+    static func evidence(_ lines: [SourceLine], enough: Int = .max) -> (glued: Int, impossible: Bool) {
+        var glued = 0
+        for l in lines {
+            let (n, impossible) = gluedRuns(l.text)
+            if impossible { return (glued + n, true) }
+            glued += n
+            if glued >= enough { break }
+        }
+        return (glued, false)
+    }
+
+    /// True when lines show table cells glued to text: a run that cannot be one number, or at
+    /// least four runs right after text.
+    static func isGlued(_ lines: [SourceLine]) -> Bool {
+        let e = evidence(lines, enough: 4)
+        return e.impossible || e.glued >= 4
+    }
+
+    /// True when a run of digits anywhere in the line cannot be one number ("00", "000023", ten
+    /// digits or more without a point).
+    static func hasImpossibleRun(_ text: String) -> Bool {
+        let s = Array(text.unicodeScalars)
+        return spans(s).contains { sp in sp.isValue && isImpossible(s[sp.start..<sp.end]) }
+    }
+
+    static func isImpossible(_ run: ArraySlice<Unicode.Scalar>) -> Bool {
+        let digits = run.filter(isDigit)
+        guard !run.contains(where: isPoint) else { return false }
+        return (digits.count >= 2 && (digits.first == "0" || digits.first == "０")) || digits.count >= 10
+    }
+
+    /// The runs of digits right after text in a line, and whether one of them (or one starting the
+    /// line) cannot be one number.
+    static func gluedRuns(_ text: String) -> (count: Int, impossible: Bool) {
+        // Cheap test first: a digit right after a multi-byte scalar (CJK text) somewhere, or a
+        // line starting with two digits.
         var t = text
         let candidate = t.withUTF8 { b -> Bool in
             guard b.count > 1 else { return false }
+            if b[0] >= 0x30 && b[0] <= 0x39 && b[1] >= 0x30 && b[1] <= 0x39 { return true }
             for k in 1..<b.count where b[k] >= 0x30 && b[k] <= 0x39 && b[k - 1] >= 0x80 { return true }
             return false
         }
-        guard candidate else { return false }
+        guard candidate else { return (0, false) }
         var glued = 0
         let s = Array(text.unicodeScalars)
-        for sp in spans(s) where sp.isValue && sp.start > 0 && !LabelText.isSpace(s[sp.start - 1].value) {
-            glued += 1
-            let digits = s[sp.start..<sp.end].filter(isDigit)
-            let hasPoint = s[sp.start..<sp.end].contains(where: isPoint)
-            if (digits.count >= 2 && (digits.first == "0" || digits.first == "０") && !hasPoint) || (digits.count >= 10 && !hasPoint) { return true }
-            if glued >= 4 { return true }
+        for sp in spans(s) where sp.isValue && (sp.start == 0 || !LabelText.isSpace(s[sp.start - 1].value)) {
+            if sp.start > 0 { glued += 1 }
+            if isImpossible(s[sp.start..<sp.end]) { return (glued, true) }
         }
-        return false
+        return (glued, false)
     }
 }

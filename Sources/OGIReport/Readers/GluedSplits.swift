@@ -1,10 +1,13 @@
+import Foundation
+
 /// The ways a row's glued value cells can be split into a given number of numbers.
 ///
 /// A glued cell is a run of digits that holds several table cells concatenated ("3960181"); the
 /// runs of one row are separated by spaces where the source kept any ("230 000023"), and a space
 /// is always a boundary. A number is "0" or a run not starting with "0" (a leading zero starts a
 /// cell of its own); a decimal point must lie inside a number, and only positions whose column
-/// allows decimals may hold one; a unit written after a run ("元") belongs to the run's last number.
+/// allows decimals may hold one; a minus sign starts a number, only in a signed column (本年增/减);
+/// a unit written after a run ("元") belongs to the run's last number.
 /// Nothing is guessed here: every split is listed, and the caller decides (see ``GluedCellRepair``).
 enum GluedSplits {
     /// One number of a split: the cell it comes from and its scalar offset and length there.
@@ -26,9 +29,10 @@ enum GluedSplits {
 
     /// Splits the runs into exactly `count` numbers, in order; at most `limit` splits are
     /// returned (`truncated` says whether there were more). `allowsDecimal(k)` says whether the
-    /// `k`-th number (0-based) may have a decimal point.
+    /// `k`-th number (0-based) may have a decimal point, `allowsSign(k)` whether it may be negative.
     static func splits(_ cells: [String], count: Int, limit: Int = 4096,
-                       allowsDecimal: (Int) -> Bool = { _ in false }) -> (splits: [[Piece]], truncated: Bool) {
+                       allowsDecimal: (Int) -> Bool = { _ in false },
+                       allowsSign: (Int) -> Bool = { _ in false }) -> (splits: [[Piece]], truncated: Bool) {
         let runs = cells.map(run)
         guard count > 0, !runs.isEmpty, runs.count <= count, runs.allSatisfy({ !$0.scalars.isEmpty }) else { return ([], false) }
         var out: [[Piece]] = []
@@ -57,7 +61,7 @@ enum GluedSplits {
             let runsLeft = runs.count - r - 1
             let needAfterThis = count - position - 1  // numbers still needed after this one
             guard needAfterThis >= runsLeft else { return }
-            for length in tokenLengths(s, from: offset, decimal: allowsDecimal(position)) {
+            for length in tokenLengths(s, from: offset, decimal: allowsDecimal(position), sign: allowsSign(position)) {
                 let end = offset + length
                 // Whatever is left of this run and the later runs must give the other numbers.
                 let restHere = s.count - end
@@ -75,8 +79,14 @@ enum GluedSplits {
     }
 
     /// The lengths a number starting at `from` can have.
-    static func tokenLengths(_ s: [Unicode.Scalar], from: Int, decimal: Bool) -> [Int] {
-        guard from < s.count, isDigit(s[from]) else { return [] }
+    static func tokenLengths(_ s: [Unicode.Scalar], from: Int, decimal: Bool, sign: Bool = false) -> [Int] {
+        guard from < s.count else { return [] }
+        if s[from] == "-" {
+            // "-12": a sign before a number that does not start with 0.
+            guard sign, from + 1 < s.count, isDigit(s[from + 1]), s[from + 1] != "0" else { return [] }
+            return tokenLengths(s, from: from + 1, decimal: decimal).map { $0 + 1 }
+        }
+        guard isDigit(s[from]) else { return [] }
         if s[from] == "0" {
             // "0", or "0.5" where decimals are allowed.
             var out = [1]
@@ -112,6 +122,7 @@ enum GluedSplits {
 
     /// The run's scalars with full-width digits folded and a trailing unit taken off.
     static func run(_ text: String) -> Run {
+        // Full-width digits folded; every dash or minus read as "-".
         var s = Array(text.unicodeScalars.map { LabelText.fold($0.value) }.compactMap(Unicode.Scalar.init))
         var unit = ""
         for u in units {
@@ -119,6 +130,20 @@ enum GluedSplits {
             if s.count > us.count, Array(s.suffix(us.count)) == us { unit = u; s.removeLast(us.count); break }
         }
         return Run(scalars: s, unit: unit)
+    }
+
+    /// The number a piece holds (parsed from its digits, sign and point).
+    static func number(_ piece: Piece, in runs: [Run]) -> Decimal? {
+        let s = runs[piece.cell].scalars[piece.offset..<(piece.offset + piece.length)]
+        var n: Int64 = 0, negative = false, digits = 0
+        for c in s {
+            if c == "-" { negative = true; continue }
+            guard isDigit(c), digits < 18 else {
+                return Decimal(string: String(String.UnicodeScalarView(s)), locale: Locale(identifier: "en_US_POSIX"))
+            }
+            n = n * 10 + Int64(c.value - 0x30); digits += 1
+        }
+        return Decimal(negative ? -n : n)
     }
 
     /// The text of a piece (with the run's unit when it is the run's last piece).

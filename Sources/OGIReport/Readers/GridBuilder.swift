@@ -20,7 +20,9 @@ enum GridBuilder {
         func flushRun() {
             guard !run.isEmpty else { return }
             let (layout, r) = LineLayouts.grid(run)
-            if layout != .none { layouts.insert(layout); rows += r }
+            // Paragraphs of a structured format are prose, never glued cells: numbers written in a
+            // sentence ("共收到申请23件") are not a table's cells.
+            if layout != .none && !(layout == .gluedCells && document.format != .text) { layouts.insert(layout); rows += r }
             run.removeAll()
         }
         var slotCache: [Int: [[SourceTable.Slot]]] = [:]

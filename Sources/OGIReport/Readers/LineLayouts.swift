@@ -26,7 +26,8 @@ enum LineLayouts {
 
     /// Pipe rows when at least three lines are `|` rows. Tab rows when more lines carry a tab after
     /// their first cell than lines that are a single tab-led cell; one cell per line otherwise.
-    /// Without tabs: glued cells when a line shows them (``GluedRowsLayout/isGlued(_:)``), space
+    /// Without tabs: glued cells when the lines show them more than spaced numbers
+    /// (``GluedRowsLayout/evidence(_:enough:)``), space
     /// rows when lines end in spaced numbers, one cell per line when many lines are a bare value,
     /// else `.none`.
     static func detectLayout(_ lines: [SourceLine]) -> SourceLayout {
@@ -46,7 +47,6 @@ enum LineLayouts {
             // Without tabs: cells glued together (a crawler's text of a web table) — checked first,
             // since such a line may also end in spaced numbers —, rows whose numbers are separated by spaces, or one cell per line (many
             // lines that are just a number).
-            if lines.contains(where: { GluedRowsLayout.isGlued($0.text) }) { return .gluedCells }
             var valueLines = 0, spacedLines = 0, nonBlank = 0, longest = 0
             for l in lines where !isBlank(l.text) {
                 nonBlank += 1
@@ -54,6 +54,10 @@ enum LineLayouts {
                 longest = max(longest, n)
                 if n >= 2 { spacedLines += 1 } else if CellValueParser.isValueLike(l.text) { valueLines += 1 }
             }
+            // Glued cells need more runs glued to text than lines of spaced numbers (prose with a
+            // few numbers in a space-rows table stays space rows), or a run that is no number.
+            let glued = GluedRowsLayout.evidence(lines, enough: max(4, spacedLines + 1))
+            if glued.impossible || (glued.glued >= 4 && glued.glued > spacedLines) { return .gluedCells }
             if (spacedLines >= 3 || longest >= 5) && spacedLines >= valueLines { return .spaceRows }
             return valueLines >= 3 && valueLines * 8 >= nonBlank ? .cellPerLine : .none
         }

@@ -53,6 +53,23 @@ public enum TablesReader {
     static func read(bodies: [TableID: [SourceLine]], document: SourceDocument?, fileName: String) -> TablesReadResult {
         var grids: [TableID: TableGrid] = [:]
         for (id, body) in bodies { grids[id] = GridBuilder.grid(body, in: document) }
+        // One table's cells glued together: the others of the same text, where no layout was found
+        // or one value per line, are read as glued too (their value line may look like one number),
+        // and so are space rows with a run that is no number ("25140039 190019 38 00 198277475").
+        if grids.values.contains(where: { $0.layout == .gluedCells }) {
+            for (id, g) in grids {
+                let body = bodies[id]!
+                guard g.layout == .none || g.layout == .cellPerLine
+                        || (g.layout == .spaceRows && body.contains { GluedRowsLayout.hasImpossibleRun($0.text) }) else { continue }
+                // Text only: no row of a structured table, no tab.
+                let structured = document.map { d in body.contains { d.tableRow(ofUnit: $0.number) != nil } } ?? false
+                guard !structured, !body.contains(where: { $0.text.unicodeScalars.contains("\t") }) else { continue }
+                var glued = g
+                glued.layout = .gluedCells
+                glued.rows = GluedRowsLayout.rows(body)
+                grids[id] = glued
+            }
+        }
         return read(grids: grids, fileName: fileName)
     }
 

@@ -81,10 +81,12 @@ import Testing
         let cells = GluedRowsLayout.cells(line).map(\.raw)
         #expect(cells == ["规章", "000", "规范性文件", "898989", "（三）不予公开1.属于国家秘密", "0000000", "2.其他法律行政法规禁止公开",
                           "0", "0", "00", "采购", "13575394432.52元", "（2）项"])
-        #expect(GluedRowsLayout.isGlued(line.text))
-        #expect(!GluedRowsLayout.isGlued("本年新收政府信息公开申请23件，上年结转2件。"))
-        #expect(!GluedRowsLayout.isGlued("1.属于国家秘密 0 0 0 0 0 0 0"))
-        #expect(GluedRowsLayout.isGlued("总计000000000000000"))
+        func glued(_ t: String...) -> Bool { GluedRowsLayout.isGlued(t.enumerated().map { SourceLine(number: $0 + 1, text: $1) }) }
+        #expect(glued(line.text))
+        #expect(!glued("本年新收政府信息公开申请23件，上年结转2件。"))
+        #expect(!glued("1.属于国家秘密 0 0 0 0 0 0 0"))
+        #expect(glued("总计000000000000000"))
+        #expect(glued("行政许可510-58452", "行政处罚12", "行政强制3", "收费5"))
     }
 
     @Test func labelsAreCutApartByTheConceptTable() {
