@@ -78,19 +78,44 @@ enum GluedCellRepair {
             return a > b ? .e2019 : b > a ? .e2021 : nil
         }()
 
-        // 2. The possible splits of each row with values.
+        // 2. The possible splits of each row with values, and 3. the arithmetic of one row: table 2's
+        // 总计 is the sum of its six columns, table 3's group totals the sums of their results. The
+        // row's own rule filters while splitting, so a long run is not cut short by the limit.
         var splits: [Int: [[GluedSplits.Piece]]] = [:]     // row index → candidate splits
         var truncated: Set<Int> = []
         var counts: [Int: Int] = [:]
+        var bySums: [Int: String] = [:]   // row index → the rule that decided it
+        var runs: [Int: [GluedSplits.Run]] = [:]
+        let rowRule: (([Decimal?]) -> Bool)?, rowRuleText: String
+        switch table {
+        case .t2: rowRule = rowTotalHolds; rowRuleText = "its 总计 is the sum of its six columns"
+        case .t3: rowRule = groupTotalsHold; rowRuleText = "each group's 总计 is the sum of its four results"
+        case .t1: rowRule = nil; rowRuleText = ""
+        }
         for (i, r) in rows.enumerated() where !r.values.isEmpty {
             let options = valueCounts(r, table: table, edition: edition, previous: i > 0 ? rows[i - 1] : nil)
-            var found: [(Int, [[GluedSplits.Piece]], Bool)] = []
+            let raw = r.values.map(\.raw)
+            let rowRuns = raw.map(GluedSplits.run)
+            runs[i] = rowRuns
+            var found: [(Int, [[GluedSplits.Piece]], Bool, Bool)] = []  // count, splits, truncated, decided by the rule
             for (n, kinds) in options {
                 func kind(_ k: Int) -> ValueKind { k < kinds.count ? kinds[k] : .count }
-                let s = GluedSplits.splits(r.values.map(\.raw), count: n, limit: splitLimit,
-                                           allowsDecimal: { kind($0) == .amountWan || kind($0) == .amountWithUnit },
-                                           allowsSign: { kind($0) == .signedCount })
-                if !s.splits.isEmpty { found.append((n, s.splits, s.truncated)) }
+                func split(_ accept: (([GluedSplits.Piece]) -> Bool)?, limit: Int) -> (splits: [[GluedSplits.Piece]], truncated: Bool) {
+                    GluedSplits.splits(raw, count: n, limit: limit,
+                                       allowsDecimal: { kind($0) == .amountWan || kind($0) == .amountWithUnit },
+                                       allowsSign: { kind($0) == .signedCount }, accept: accept)
+                }
+                let any = split(nil, limit: 2)
+                guard !any.splits.isEmpty else { continue }
+                guard any.splits.count > 1, let rule = rowRule else { found.append((n, any.splits, false, false)); continue }
+                let kept = split({ rule($0.map { GluedSplits.number($0, in: rowRuns) }) }, limit: splitLimit)
+                if kept.splits.isEmpty {
+                    // The sums hold for no split (a report that breaks them): every split stays possible.
+                    let all = split(nil, limit: splitLimit)
+                    found.append((n, all.splits, all.truncated, false))
+                } else {
+                    found.append((n, kept.splits, kept.truncated, true))
+                }
             }
             guard found.count == 1 || (found.count > 1 && Set(found.map(\.0)).count == 1) else {
                 if !options.isEmpty { splits[i] = []; counts[i] = options.first!.0 }  // none, or counts of two editions both possible
@@ -98,37 +123,19 @@ enum GluedCellRepair {
             }
             splits[i] = found[0].1; counts[i] = found[0].0
             if found[0].2 { truncated.insert(i) }
+            if found[0].3 { bySums[i] = rowRuleText }
         }
-
-        // 3. The table's arithmetic.
-        var bySums: [Int: String] = [:]   // row index → the rule that decided it
-        var runs: [Int: [GluedSplits.Run]] = [:]
-        for i in splits.keys { runs[i] = rows[i].values.map { GluedSplits.run($0.raw) } }
         let values: (Int, [GluedSplits.Piece]) -> [Decimal?] = { i, split in
             split.map { GluedSplits.number($0, in: runs[i]!) }
         }
-        switch table {
-        case .t2:
-            for (i, s) in splits where s.count > 1 && !truncated.contains(i) {
-                let kept = s.filter { rowTotalHolds(values(i, $0)) }
-                if !kept.isEmpty && kept.count < s.count { splits[i] = kept; bySums[i] = "its 总计 is the sum of its six columns" }
-            }
-            columnSums(rows, &splits, truncated: truncated, values: values, bySums: &bySums)
-        case .t3:
-            for (i, s) in splits where s.count > 1 && !truncated.contains(i) {
-                let kept = s.filter { groupTotalsHold(values(i, $0)) }
-                if !kept.isEmpty && kept.count < s.count { splits[i] = kept; bySums[i] = "each group's 总计 is the sum of its four results" }
-            }
-        case .t1:
-            break
-        }
+        if table == .t2 { columnSums(rows, &splits, truncated: truncated, values: values, bySums: &bySums) }
 
         // 4. The repaired grid and the report of what was done.
         var out: [GridRow] = []
         var unique = 0, ambiguous: [String] = [], decided: [String] = []
         for (i, r) in rows.enumerated() {
             let label = r.cells.map(\.raw).joined()
-            let name = label.isEmpty ? "(values)" : "“\(DocumentText.trim(label))”"
+            let name = label.isEmpty ? "table 3's value row" : "row “\(DocumentText.trim(label))”"
             guard !r.values.isEmpty else { out.append(GridRow(cells: r.cells, lines: [r.unit])); continue }
             let glued = r.values.map(\.raw).joined(separator: " ")
             let at = r.values[0]
@@ -153,7 +160,7 @@ enum GluedCellRepair {
                 guard wasGlued else { continue }
                 if let rule = bySums[i] {
                     decided.append(name)
-                    result.diagnostics.append(.warning("row \(name): glued cells “\(glued)” split as \(cells.map(\.raw).joined(separator: " | ")), "
+                    result.diagnostics.append(.warning("\(name): glued cells “\(glued)” split as \(cells.map(\.raw).joined(separator: " | ")), "
                                                        + "the only split in which \(rule)", code: "table.glued-by-sums",
                                                        file: fileName, line: at.line, column: at.column))
                 } else {
@@ -171,7 +178,7 @@ enum GluedCellRepair {
             result.fragments.append(Fragment(text: ([label] + r.values.map(\.raw)).joined(separator: "\t"),
                                              lines: SourceRange(line: r.unit, column: (r.cells.first ?? at).column),
                                              reason: "glued cells not split"))
-            result.diagnostics.append(.warning("row \(name): glued cells “\(glued)” \(why); its cells are not read (kept verbatim)",
+            result.diagnostics.append(.warning("\(name): glued cells “\(glued)” \(why); its cells are not read (kept verbatim)",
                                                code: "table.glued-ambiguous", file: fileName, line: at.line, column: at.column))
         }
         let total = unique + decided.count + ambiguous.count

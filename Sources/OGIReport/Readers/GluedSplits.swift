@@ -30,9 +30,11 @@ enum GluedSplits {
     /// Splits the runs into exactly `count` numbers, in order; at most `limit` splits are
     /// returned (`truncated` says whether there were more). `allowsDecimal(k)` says whether the
     /// `k`-th number (0-based) may have a decimal point, `allowsSign(k)` whether it may be negative.
+    /// `accept`, when given, keeps only the splits it holds for (so that `limit` counts those only).
     static func splits(_ cells: [String], count: Int, limit: Int = 4096,
                        allowsDecimal: (Int) -> Bool = { _ in false },
-                       allowsSign: (Int) -> Bool = { _ in false }) -> (splits: [[Piece]], truncated: Bool) {
+                       allowsSign: (Int) -> Bool = { _ in false },
+                       accept: (([Piece]) -> Bool)? = nil) -> (splits: [[Piece]], truncated: Bool) {
         let runs = cells.map(run)
         guard count > 0, !runs.isEmpty, runs.count <= count, runs.allSatisfy({ !$0.scalars.isEmpty }) else { return ([], false) }
         var out: [[Piece]] = []
@@ -47,7 +49,7 @@ enum GluedSplits {
             let s = runs[r].scalars
             if offset == s.count {
                 if r + 1 == runs.count {
-                    if current.count == count {
+                    if current.count == count, accept?(current) ?? true {
                         if out.count == limit { truncated = true; return }
                         out.append(current)
                     }

@@ -53,14 +53,12 @@ public enum TablesReader {
     static func read(bodies: [TableID: [SourceLine]], document: SourceDocument?, fileName: String) -> TablesReadResult {
         var grids: [TableID: TableGrid] = [:]
         for (id, body) in bodies { grids[id] = GridBuilder.grid(body, in: document) }
-        // One table's cells glued together: the others of the same text, where no layout was found
-        // or one value per line, are read as glued too (their value line may look like one number),
-        // and so are space rows with a run that is no number ("25140039 190019 38 00 198277475").
+        // One table's cells glued together: the others of the same text are read as glued too,
+        // whatever their own lines looked like — a value line that looks like one number, or
+        // numbers a space apart ("行政复议… 50 926400 30 34334630 130043"); a space stays a boundary.
         if grids.values.contains(where: { $0.layout == .gluedCells }) {
-            for (id, g) in grids {
+            for (id, g) in grids where [.none, .cellPerLine, .spaceRows].contains(g.layout) {
                 let body = bodies[id]!
-                guard g.layout == .none || g.layout == .cellPerLine
-                        || (g.layout == .spaceRows && body.contains { GluedRowsLayout.hasImpossibleRun($0.text) }) else { continue }
                 // Text only: no row of a structured table, no tab.
                 let structured = document.map { d in body.contains { d.tableRow(ofUnit: $0.number) != nil } } ?? false
                 guard !structured, !body.contains(where: { $0.text.unicodeScalars.contains("\t") }) else { continue }
