@@ -32,7 +32,8 @@ enum PDFTableStitcher {
     /// One source table from its parts (in order), numbered `number`; `skip[i]` leading rows of
     /// part i are left out. A row cut by the page break keeps its label: an empty cell at the top
     /// of a continuation under a text cell with the same edges at the bottom of the part before
-    /// extends that cell's rowspan instead of being a blank cell of its own.
+    /// extends that cell's rowspan instead of being a blank cell of its own — when that last row
+    /// holds values (a header row's cells never reach over a break into the values below).
     static func table(_ parts: [PDFTableRegion], skip: [Int], number: Int) -> SourceTable {
         let edges = PDFTableBuilder.cluster(parts.flatMap(\.columnEdges))
         func edgeIndex(_ x: Double) -> Int {
@@ -51,7 +52,10 @@ enum PDFTableStitcher {
             }
             for c in part.cells where c.top >= skip[p] {
                 let top = c.top + offset, bottom = c.bottom + offset
-                if p > 0, top == partStart, c.text.isEmpty,
+                // Only under a row of values (a label whose row goes on over the break): under a
+                // header row, an empty cell is a blank value cell (table 3's values on the next page).
+                let aboveHasValues = placed.contains { q in q.bottom == partStart && q.top == partStart - 1 && CellValueParser.parse(q.cell.text).isValueLike }
+                if p > 0, top == partStart, c.text.isEmpty, aboveHasValues,
                    let k = placed.lastIndex(where: { q in q.bottom == partStart && !q.cell.text.isEmpty && CellValueParser.parse(q.cell.text).isValueLike == false
                        && abs(q.cell.box.x0 - c.box.x0) <= edgeTolerance && abs(q.cell.box.x1 - c.box.x1) <= edgeTolerance }) {
                     placed[k].bottom = bottom

@@ -127,14 +127,7 @@ import Testing
         let expected = try ExpectedCells(Fixtures.url(path.replacingOccurrences(of: ".pdf", with: ".expected.json")))
         let reading = try Self.read(path)
         let d = expected.differences(reading.result.report)
-        if path.hasSuffix("blank-cells-001.pdf") {
-            // Known: table 3's five blank 未经复议直接起诉 cells are not separate cells on page 4, so
-            // the row's five "—" marks land under them (10 of 200 cells; blank ↔ mark, no number).
-            withKnownIssue { #expect(d.isEmpty, "\(path): \(d.count) differences: \(d.prefix(5))") }
-            #expect(d.count <= 10)
-        } else {
-            #expect(d.isEmpty, "\(path): \(d.count) differences: \(d.prefix(5))")
-        }
+        #expect(d.isEmpty, "\(path): \(d.count) differences: \(d.prefix(5))")
     }
 
     /// Set OGI_DUMP=path to print a PDF's units (development aid).
