@@ -2,7 +2,8 @@
 # Regenerates Fixtures/pdf: PDFs printed by Chromium from the HTML fixtures (tables ruled as agencies'
 # PDFs are: a 1px border on every cell is added to the page's style), each with the HTML fixture's
 # expected cells; and Fixtures/pdf/bad: a scan without a text layer (a page image printed by Chromium) and an encrypted
-# copy (mutool, package mupdf-tools). Needs chromium, pdftoppm (poppler-utils) and mutool.
+# copy (mutool, package mupdf-tools); and LibreOffice prints of ogi's DOCX templates. Needs chromium, pdftoppm
+# (poppler-utils), mutool and soffice.
 # Run from the repository root: tools/make-pdf-fixtures.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,4 +28,14 @@ python3 -c 'import base64,sys; print("<html><body style=\"margin:0\"><img style=
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$out/bad/scanned.pdf" "file://$tmp/scan.html" 2>/dev/null
 # Encrypted with a user password.
 mutool clean -E rc4-128 -U secret -O owner "$out/bad/scanned.pdf" "$out/bad/encrypted.pdf"
+
+# PDFs of ogi's own DOCX templates as LibreOffice prints them (both editions, blank and filled from
+# the seed goldens); PDFTemplateFixtureTests compares them with the reports they were written from.
+swift build --product ogi >&2
+ogi=.build/debug/ogi
+$ogi template --agency 某市测试局 --year 2023 --format docx -o "$tmp/lo-template-blank-2021.docx"
+$ogi template --agency 某市测试局 --year 2023 --edition 2019 --format docx -o "$tmp/lo-template-blank-2019.docx"
+$ogi template --from Fixtures/golden/000_44f90c379b4f7fce.xml --format docx -o "$tmp/lo-template-filled-2021.docx"
+$ogi template --from Fixtures/golden/002_a2c9da7275a0d61c.xml --format docx -o "$tmp/lo-template-filled-2019.docx"
+soffice --headless --convert-to pdf --outdir "$out" "$tmp"/lo-template-*.docx >&2
 ls -la "$out" "$out/bad"

@@ -1,7 +1,8 @@
 /// Builds ruled tables from a page's ruling lines and characters: ruling lines that cross form a
 /// table; its distinct line positions make a grid of bands; two neighbouring grid positions are
 /// one cell when no ruling line separates them (spans); each character belongs to the cell that
-/// holds its middle.
+/// holds its middle. A group of lines narrower than four characters is no table (strokes of
+/// characters that crossed).
 enum PDFTableBuilder {
     /// Positions closer than this (points) are one boundary.
     static let tolerance = 2.5
@@ -10,7 +11,13 @@ enum PDFTableBuilder {
     static func tables(_ page: PDFPageContent) -> (tables: [PDFTableRegion], used: [Bool]) {
         var used = [Bool](repeating: false, count: page.glyphs.count)
         var out: [PDFTableRegion] = []
+        // Lines that are strokes of characters a renderer drew outside the boxes the library gave
+        // for them (国's frame, 康's bars) cross like a tiny table: a table is wider than a few characters.
+        let heights = page.glyphs.lazy.filter { !$0.isSpace }.map(\.height).sorted()
+        let glyph = heights.isEmpty ? 12 : heights[heights.count / 2]
         for component in components(page.rulings) {
+            let hs = component.filter(\.horizontal)
+            guard let x0 = hs.map(\.start).min(), let x1 = hs.map(\.end).max(), x1 - x0 >= 4 * glyph else { continue }
             // A grid without any text (a decorative frame, an empty strip under a table) is no table.
             if let t = region(component, page: page, used: &used), t.cells.contains(where: { !$0.text.isEmpty }) { out.append(t) }
         }
