@@ -86,4 +86,5 @@ if let base = totals[stages[0]], base > 0 {
     let h = perKB(stages[7]), x = perKB(stages[8])
     print(String(format: "\nper KB of source: HTML front end %.1f µs/KB, text front end %.1f µs/KB (HTML/text = %.2f×)", h, x, h / x))
 }
+LayoutBench.run(args)
 print("peak RSS: \(peakRSSKiB()) KiB")

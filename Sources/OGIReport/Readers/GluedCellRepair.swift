@@ -23,9 +23,9 @@ enum GluedCellRepair {
     private static let labels: [TableID: GluedLabels] = Dictionary(uniqueKeysWithValues: TableID.allCases.map { ($0, GluedLabels($0)) })
 
     /// Most splits listed for one row before it is called undecidable.
-    static let splitLimit = 20_000
+    static let splitLimit = 2_000
     /// Most combinations of the undecided rows of table 2 tried against its column sums.
-    static let combinationLimit = 200_000
+    static let combinationLimit = 50_000
 
     /// A row being assembled: its label (or none), the label's entry, its value runs.
     struct Assembled {
@@ -108,7 +108,8 @@ enum GluedCellRepair {
                 let any = split(nil, limit: 2)
                 guard !any.splits.isEmpty else { continue }
                 guard any.splits.count > 1, let rule = rowRule else { found.append((n, any.splits, false, false)); continue }
-                let kept = split({ rule($0.map { GluedSplits.number($0, in: rowRuns) }) }, limit: splitLimit)
+                let kept = (table == .t2 ? GluedSplits.sumSplits(raw, count: n, limit: splitLimit) : nil)
+                    ?? split({ rule($0.map { GluedSplits.number($0, in: rowRuns) }) }, limit: splitLimit)
                 if kept.splits.isEmpty {
                     // The sums hold for no split (a report that breaks them): every split stays possible.
                     let all = split(nil, limit: splitLimit)

@@ -24,6 +24,12 @@ enum GluedSplits {
         var unit: String
     }
 
+    /// Most steps of one enumeration.
+    static let maxSteps = 50_000
+    /// Most scalars of one number (digits, a sign and a point): no cell of these tables holds more
+    /// than fifteen digits (the largest, amounts in 元, have eleven or so).
+    static let maxLength = 17
+
     /// Units that may follow an amount glued to it.
     static let units = ["万元", "元"]
 
@@ -44,8 +50,13 @@ enum GluedSplits {
         var maxAfter = [Int](repeating: 0, count: runs.count + 1)
         for i in stride(from: runs.count - 1, through: 0, by: -1) { maxAfter[i] = maxAfter[i + 1] + runs[i].scalars.count }
 
+        // Work is bounded too, not only the splits kept: a long run with a filter that keeps few
+        // (hostile input: a thousand digits for seven cells) stops here, as truncated.
+        var steps = 0
         func go(_ r: Int, _ offset: Int) {
             if truncated { return }
+            steps += 1
+            if steps > maxSteps { truncated = true; return }
             let s = runs[r].scalars
             if offset == s.count {
                 if r + 1 == runs.count {
@@ -69,7 +80,7 @@ enum GluedSplits {
                 let restHere = s.count - end
                 let maxRest = restHere + maxAfter[r + 1]
                 let minRest = (restHere > 0 ? 1 : 0) + runsLeft
-                guard needAfterThis <= maxRest, needAfterThis >= minRest else { continue }
+                guard needAfterThis <= maxRest, needAfterThis >= minRest, maxRest <= needAfterThis * maxLength else { continue }
                 current.append(Piece(cell: r, offset: offset, length: length))
                 go(r, end)
                 current.removeLast()
@@ -77,6 +88,74 @@ enum GluedSplits {
             }
         }
         go(0, 0)
+        return (out, truncated)
+    }
+
+    /// The splits of runs of digits into `count` whole numbers of which the last is the sum of the
+    /// others (table 2's 总计, R4) — the same as ``splits(_:count:limit:allowsDecimal:allowsSign:accept:)``
+    /// with that rule as `accept`, but the total is taken first and a partial sum above it ends a
+    /// branch, so long runs cost little. Nil when a run holds anything but digits.
+    static func sumSplits(_ cells: [String], count: Int, limit: Int = 4096) -> (splits: [[Piece]], truncated: Bool)? {
+        let runs = cells.map(run)
+        guard runs.allSatisfy({ !$0.scalars.isEmpty && $0.unit.isEmpty && $0.scalars.allSatisfy(isDigit) }) else { return nil }
+        guard count >= 2, !runs.isEmpty, runs.count <= count else { return ([], false) }
+        var out: [[Piece]] = []
+        var truncated = false
+        var steps = 0
+        func value(_ r: Int, _ o: Int, _ l: Int) -> Int64 {
+            var v: Int64 = 0
+            for c in runs[r].scalars[o..<(o + l)] { v = v &* 10 &+ Int64(c.value - 0x30) }
+            return v
+        }
+        let last = runs.count - 1, lastRun = runs[last].scalars
+        for totalLength in 1...min(lastRun.count, maxLength) {
+            let start = lastRun.count - totalLength
+            if totalLength > 1 && lastRun[start] == "0" { continue }
+            let total = value(last, start, totalLength)
+            // The parts before the total: the earlier runs, and what is left of the last one.
+            var parts: [(cell: Int, scalars: ArraySlice<Unicode.Scalar>)] = runs.dropLast().enumerated().map { ($0.offset, $0.element.scalars[...]) }
+            if start > 0 { parts.append((last, lastRun[0..<start])) }
+            guard !parts.isEmpty, parts.count <= count - 1 else { continue }
+            var current: [Piece] = []
+            func go(_ p: Int, _ offset: Int, _ sum: Int64) {
+                if truncated { return }
+                steps += 1
+                if steps > maxSteps { truncated = true; return }
+                let s = parts[p].scalars
+                let base = s.startIndex
+                if base + offset == s.endIndex {
+                    if p + 1 == parts.count {
+                        if current.count == count - 1, sum == total {
+                            if out.count == limit { truncated = true; return }
+                            out.append(current + [Piece(cell: last, offset: start, length: totalLength)])
+                        }
+                        return
+                    }
+                    go(p + 1, 0, sum); return
+                }
+                guard current.count < count - 1 else { return }
+                let partsLeft = parts.count - p - 1
+                let need = count - 1 - current.count - 1
+                guard need >= partsLeft else { return }
+                let isZero = s[base + offset] == "0"
+                var v: Int64 = 0
+                for length in 1...min(s.count - offset, maxLength) {
+                    v = v &* 10 &+ Int64(s[base + offset + length - 1].value - 0x30)
+                    if sum + v > total { break }  // longer numbers here are larger still
+                    let restHere = s.count - offset - length
+                    var maxRest = restHere
+                    for q in (p + 1)..<parts.count { maxRest += parts[q].scalars.count }
+                    if need <= maxRest, need >= (restHere > 0 ? 1 : 0) + partsLeft {
+                        current.append(Piece(cell: parts[p].cell, offset: offset, length: length))
+                        go(p, offset + length, sum + v)
+                        current.removeLast()
+                    }
+                    if isZero || truncated { break }  // a zero is a number of its own
+                }
+            }
+            go(0, 0, 0)
+            if truncated { break }
+        }
         return (out, truncated)
     }
 
@@ -110,7 +189,7 @@ enum GluedSplits {
                 e += 1
                 continue
             }
-            guard isDigit(c) else { break }
+            guard isDigit(c), e - from < maxLength else { break }
             e += 1
             // A number may end here unless the next scalar is a point it must swallow.
             if e < s.count, s[e] == "." { if !decimal { break } else { continue } }

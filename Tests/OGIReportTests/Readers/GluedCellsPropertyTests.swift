@@ -94,7 +94,7 @@ import Testing
     func consistentReportsReadExactlyOrFlagged(_ edition: Edition, _ flattened: Bool) throws {
         var g = SeededRNG(seed: flattened ? 9021 : 9022)
         var t = Tally()
-        for i in 0..<12 {
+        for i in 0..<16 {
             let x = Self.report(edition, consistent: true, using: &g)
             let text = Self.glued(TemplateWriter.write(x, format: .text), flattened: flattened, using: &g)
             if let dir = ProcessInfo.processInfo.environment["OGI_DUMP"] { try Data(text.utf8).write(to: URL(fileURLWithPath: "\(dir)/\(edition.rawValue)-\(flattened)-\(i).txt"))
@@ -115,7 +115,7 @@ import Testing
     func inconsistentReportsNeverGoWrongSilently(_ edition: Edition) throws {
         var g = SeededRNG(seed: 9031)
         var t = Tally()
-        for i in 0..<12 {
+        for i in 0..<16 {
             let x = Self.report(edition, consistent: false, using: &g)
             let text = Self.glued(TemplateWriter.write(x, format: .text), flattened: i % 2 == 0, using: &g)
             let read = try ReaderRegistry.read(Data(text.utf8), fileName: "glued-\(i).txt")

@@ -74,6 +74,34 @@ import Testing
         #expect(texts(["1", "2"], 1).isEmpty)
         let many = GluedSplits.splits([String(repeating: "1", count: 40)], count: 20, limit: 100)
         #expect(many.splits.count == 100 && many.truncated)
+        // A filter that keeps nothing on a long run: the work is bounded, and it says so.
+        let hostile = GluedSplits.splits([String(repeating: "7", count: 80)], count: 7, accept: { _ in false })
+        #expect(hostile.splits.isEmpty && hostile.truncated)
+        // Splits whose last number is the sum of the others: the same as filtering every split.
+        var g = SeededRNG(seed: 42)
+        for _ in 0..<200 {
+            let cells = (0..<Int.random(in: 1...3, using: &g)).map { _ in String((0..<Int.random(in: 1...6, using: &g)).map { _ in "0123456789".randomElement(using: &g)! }) }
+            let n = Int.random(in: 2...7, using: &g)
+            let runs = cells.map(GluedSplits.run)
+            let filtered = GluedSplits.splits(cells, count: n, limit: 100_000, accept: { s in
+                let v = s.map { GluedSplits.number($0, in: runs)! }
+                return v.dropLast().reduce(0, +) == v.last!
+            }).splits
+            #expect(Set(GluedSplits.sumSplits(cells, count: n, limit: 100_000)!.splits) == Set(filtered), "\(cells) \(n)")
+        }
+        // No number has more than 17 scalars: a longer run for too few cells has no split.
+        #expect(GluedSplits.splits([String(repeating: "7", count: 400)], count: 7).splits.isEmpty)
+    }
+
+    /// A hostile glued table (a thousand-digit run in every row) is read in bounded time: its rows
+    /// are flagged, none is read.
+    @Test func hostileRunsAreBounded() throws {
+        let run = String(repeating: "7", count: 1000)
+        let text = "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n" + ConceptTable.spec(.t2, .e2021).blocks[0].rows
+            .map { $0.label + run }.joined(separator: "\n") + "\n四、政府信息公开行政复议、行政诉讼情况\n"
+        let reading = try ReaderRegistry.read(Data(text.utf8), fileName: "hostile.txt")
+        #expect(reading.result.report.table(.t2) == nil || reading.result.report.table(.t2)!.cells.allSatisfy { $0.number == nil })
+        #expect(reading.result.diagnostics.filter { $0.code == "table.glued-ambiguous" }.count == 25)
     }
 
     @Test func layoutCutsTextFromDigits() {
