@@ -24,9 +24,8 @@ enum GluedRowsLayout: LineLayout {
         return spans(s).map { GridCell(raw: String(String.UnicodeScalarView(s[$0.start..<$0.end])), line: l.number, column: $0.start + 1) }
     }
 
-    static func isDigit(_ u: Unicode.Scalar) -> Bool {
-        (u.value >= 0x30 && u.value <= 0x39) || (u.value >= 0xFF10 && u.value <= 0xFF19)
-    }
+    /// An ASCII or full-width digit.
+    static func isDigit(_ u: Unicode.Scalar) -> Bool { DocumentText.digit(u) != nil }
 
     static func isPoint(_ u: Unicode.Scalar) -> Bool { u == "." || u == "．" }
 
