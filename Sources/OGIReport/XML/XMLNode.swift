@@ -57,6 +57,18 @@ enum XMLNode {
         return s
     }
 
+    /// Calls `body` with each byte of an attribute's value, in place (no string is made).
+    @inline(__always)
+    static func forEachValueByte(_ attr: xmlAttrPtr, _ body: (UInt8) -> Void) {
+        var child = attr.pointee.children
+        while let c = child {
+            if var p = c.pointee.content {
+                while p.pointee != 0 { body(p.pointee); p += 1 }
+            }
+            child = c.pointee.next
+        }
+    }
+
     /// The value of an attribute of a token, number or boolean type, with the leading and
     /// trailing XML whitespace removed that the schema's whitespace facet ignores.
     static func token(_ node: xmlNodePtr, _ name: StaticString) -> String? {
