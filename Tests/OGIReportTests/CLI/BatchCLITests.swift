@@ -117,6 +117,25 @@ import Testing
         #expect(again.stdout.contains("same"))
     }
 
+    @Test func exportWritesJSONLines() throws {
+        let sh = try CLIShell(); defer { sh.remove() }
+        let r = try sh.run("$OGI export -q --format jsonl \"$FIXTURES\"/seeds \"$FIXTURES\"/html/gbk-002.html > out.jsonl")
+        #expect(r.status == 0, "\(r.stderr)")
+        let data = try Data(contentsOf: sh.url("out.jsonl"))
+        #expect(!data.starts(with: [0xEF, 0xBB, 0xBF]), "no BOM")
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 6, "one line per report")
+        for line in lines {
+            let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(o["edition"] as? String == "2021" || o["edition"] as? String == "2019")
+            let cells = try #require(o["cells"] as? [String: Any])
+            #expect(cells["t2.received.total"] is NSNumber || cells["t2.received.total"] is String)
+        }
+        let last = try #require(try JSONSerialization.jsonObject(with: Data(lines[5].utf8)) as? [String: Any])
+        #expect(last["format"] as? String == "html")
+        #expect((last["file"] as? String)?.hasSuffix("html/gbk-002.html") == true)
+    }
+
     @Test func manyPathsNeverStopTheBatchAndTheWorstStatusIsTheExitStatus() throws {
         let sh = try CLIShell(); defer { sh.remove() }
         // 3,000 paths that do not exist, after -- and in a list: every one reported, exit 2.
