@@ -93,6 +93,7 @@ struct Normalize: ParsableCommand {
         runner.summary = isBatch
         let job = UncheckedBox((self, targets))
         let status = try runner.run(items) { item in job.value.0.record(item, to: job.value.1[item.index]) }
+        OutputFile.syncFolder(dir)
         if status != 0 { throw ExitCode(status) }
     }
 
@@ -112,7 +113,7 @@ struct Normalize: ParsableCommand {
             return r
         }
         r.target = target
-        r.exitCode = process(item.path, to: target, into: &r)
+        r.exitCode = process(item.path, to: target, into: &r, syncOnCommit: false)
         if r.exitCode == 1 && r.status < .errors { r.status = .errors }  // --strict warnings, nothing read
         return r
     }
@@ -123,9 +124,11 @@ struct Normalize: ParsableCommand {
     /// place only when all of it is written.
     /// With `printNow`, what was found is printed (and cleared from `r`) before the output is
     /// committed, so that a failed standard error leaves no output.
-    private func process(_ input: String, to target: String?, into r: inout BatchRecord, printNow: Bool = false) -> Int32 {
+    /// `syncOnCommit: false` in a batch, which syncs its folder once (``OutputFile/syncFolder(_:)``).
+    private func process(_ input: String, to target: String?, into r: inout BatchRecord, printNow: Bool = false,
+                         syncOnCommit: Bool = true) -> Int32 {
         let out: OutputFile
-        do { out = try OutputFile.open(target) } catch {
+        do { out = try OutputFile.open(target, syncOnCommit: syncOnCommit) } catch {
             r.messages.append("\(error)"); r.status = .unreadable; return 2
         }
         defer { out.abort() }

@@ -59,6 +59,11 @@ import Testing
         #expect(touched.stderr.contains("1 ok") && touched.stderr.contains("1 up to date"), "\(touched.stderr)")
         let forced = try sh.run("$OGI normalize --out-dir out in --force")
         #expect(forced.stderr.contains("2 ok") && !forced.stderr.contains("up to date"), "\(forced.stderr)")
+        // An empty output (what a power loss can leave of an unsynced batch output) is read again.
+        #expect(try sh.run(": > out/000_44f90c379b4f7fce.xml").status == 0)
+        let emptied = try sh.run("$OGI normalize --out-dir out in")
+        #expect(emptied.stderr.contains("1 ok") && emptied.stderr.contains("1 up to date"), "\(emptied.stderr)")
+        #expect(try Data(contentsOf: sh.url("out/000_44f90c379b4f7fce.xml")).count > 1000)
     }
 
     @Test func pathsComeFromFilesFromStandardInputAndAfterTheTerminator() throws {
