@@ -21,6 +21,9 @@ final class BatchRunner {
     var summary = true
     /// Print the records' diagnostics to standard error (validate prints them on standard output).
     var printsDiagnostics = true
+    /// Print each record to standard error as one JSON object a line (its `--log` line) instead
+    /// of text lines, and no summary (`normalize --format json`).
+    var jsonRecords = false
 
     init(options: BatchOptions, command: String, verbose: Bool) {
         self.options = options; self.command = command; self.verbose = verbose
@@ -33,7 +36,7 @@ final class BatchRunner {
              emit: (BatchRecord) throws -> Void = { _ in }) throws -> Int32 {
         let log: OutputFile? = try options.log.map { try OutputFile.open($0) }
         defer { log?.abort() }
-        let progress = BatchProgress(total: items.count, quiet: options.quiet)
+        let progress = BatchProgress(total: items.count, quiet: options.quiet || jsonRecords)
         var tally = BatchSummary()
         var worst: Int32 = 0
         let workers = min(options.workers, max(items.count, 1))
@@ -68,7 +71,7 @@ final class BatchRunner {
         }
         progress.clear()
         try log?.commit()
-        if summary && !options.quiet { CLIIO.err(tally.line(command: command)) }
+        if summary && !options.quiet && !jsonRecords { CLIIO.err(tally.line(command: command)) }
         return worst
     }
 
@@ -80,6 +83,7 @@ final class BatchRunner {
 
     /// Prints a record's lines to standard error.
     private func print(_ r: BatchRecord) {
+        if jsonRecords { OutputFile.writeStandardError(r.logLine); return }
         for m in r.messages { CLIIO.err(m) }
         if printsDiagnostics { CLIIO.report(verbose ? r.diagnostics : r.diagnostics.filter { $0.severity == .error }) }
         if !options.quiet { for n in r.notes { CLIIO.err(n) } }

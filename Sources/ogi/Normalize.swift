@@ -37,6 +37,9 @@ struct Normalize: ParsableCommand {
     @Flag(help: "Re-read every input, also those whose output (--out-dir) is newer than the input.")
     var force = false
 
+    @Option(name: .long, help: "Diagnostics on standard error as text (default) or json: one JSON object a line per input, as in --log (path, status, exit, format, edition, layout, counts, diagnostics).")
+    var format: OutputFormat = .text
+
     @OptionGroup var batch: BatchOptions
     @OptionGroup var limits: LimitOptions
 
@@ -91,6 +94,7 @@ struct Normalize: ParsableCommand {
         let isBatch = BatchPaths.isBatch(items, batch)
         let runner = BatchRunner(options: batch, command: "normalize", verbose: verbose || !isBatch)
         runner.summary = isBatch
+        runner.jsonRecords = format == .json
         let job = UncheckedBox((self, targets))
         let status = try runner.run(items) { item in job.value.0.record(item, to: job.value.1[item.index]) }
         OutputFile.syncFolder(dir)
@@ -171,8 +175,14 @@ struct Normalize: ParsableCommand {
     /// One input to `target` or standard output, its diagnostics printed as they come.
     private func process(_ input: String, to target: String?) -> Int32 {
         var r = BatchRecord(path: input)
-        let status = process(input, to: target, into: &r, printNow: true)
-        Self.printRecord(&r)
+        let status = process(input, to: target, into: &r, printNow: format == .text)
+        if format == .json {
+            // One JSON object, as a batch's --log line: status, counts, diagnostics.
+            r.exitCode = status
+            OutputFile.writeStandardError(r.logLine)
+        } else {
+            Self.printRecord(&r)
+        }
         return status
     }
 
