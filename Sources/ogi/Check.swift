@@ -92,7 +92,7 @@ struct Check: ParsableCommand {
         var loaded: CheckInputFile
         do {
             let (data, name) = try CLIIO.read(path, limits: limits.readLimits)
-            r.format = ReaderRegistry.sniff(data)
+            r.format = FormatSniff.format(data)
             loaded = try CheckInput.load(data, fileName: name, limits: limits.readLimits)
         } catch let e as DiagnosticError {
             // An input that cannot be read as a report (undecodable text, invalid XML) is a

@@ -102,7 +102,7 @@ struct Export: ParsableCommand {
         let loaded: CheckInputFile
         do {
             let (data, name) = try CLIIO.read(item.path, limits: limits)
-            r.format = ReaderRegistry.sniff(data)
+            r.format = FormatSniff.format(data)
             loaded = try CheckInput.load(data, fileName: name, limits: limits)
         } catch let e as DiagnosticError {
             r.diagnostics = e.diagnostics; r.status = .unreadable; r.exitCode = 1; return r

@@ -140,7 +140,7 @@ struct Normalize: ParsableCommand {
         do { (data, name) = try CLIIO.read(input, limits: limits.readLimits) } catch {
             r.messages.append("\(error)"); r.status = .unreadable; return 2
         }
-        r.format = ReaderRegistry.sniff(data)
+        r.format = FormatSniff.format(data)
         let result = Normalizer.normalize(data, fileName: name, limits: limits.readLimits)
         r.diagnostics = result.diagnostics
         r.describe(result.report)

@@ -57,7 +57,7 @@ struct Validate: ParsableCommand {
         do { input = try CLIIO.read(item.path, limits: limits) } catch {
             r.messages = ["\(error)"]; r.status = .unreadable; r.exitCode = 2; return r
         }
-        r.format = ReaderRegistry.sniff(input.data)
+        r.format = FormatSniff.format(input.data)
         if item.walked && r.format != .canonicalXML {
             r.status = .notAReport
             r.notes = ["\(item.path): note: skipped: not canonical XML (\(r.format!.displayName))"]
