@@ -117,11 +117,13 @@ enum CanonicalXMLRules {
             sink.add(.error("Element '\(XMLNode.name(el))': attribute 'column' without attribute 'line'",
                             file: sink.fileName, line: XMLNode.line(el)))
         }
-        let concept = conceptAttr.map { XMLNode.trimXMLSpace(XMLNode.value($0)) } ?? ""
         // The concept: known, of this edition and table, under its kind's element; each once.
-        if let i = ConceptTable.order[concept] {
-            let c = ConceptTable.all[i]
-            if !c.editions.contains(edition) || c.table != table || !XMLNode.isNamed(el.pointee.name, XMLName.cellElement(c.kind)) {
+        // Looked up in place; a string is made only for a message.
+        let found: Int?? = conceptAttr.flatMap { attr in XMLNode.withTrimmedValue(attr) { ConceptLookup.shared.index($0) } }
+        var concept: String { conceptAttr.map { XMLNode.trimXMLSpace(XMLNode.value($0)) } ?? "" }
+        if let i = found ?? ConceptTable.order[concept] {
+            let c = ConceptLookup.shared.facts[i]
+            if !c.has(edition) || c.table != table || !XMLNode.isNamed(el.pointee.name, XMLName.cellElement(c.kind)) {
                 reportConcept(el, concept, sink: sink)
             } else if let first = seen.insert(i, line: XMLNode.line(el) ?? 0) {
                 let at = first > 0 ? " (first on line \(first))" : ""
@@ -131,7 +133,8 @@ enum CanonicalXMLRules {
         } else {
             reportConcept(el, concept, sink: sink)
         }
-        guard let presenceAttr, let presence = Presence(rawValue: XMLNode.trimXMLSpace(XMLNode.value(presenceAttr))) else { return }
+        guard let presenceAttr, let presence = XMLNode.withTrimmedValue(presenceAttr, Self.presence)
+                ?? Presence(rawValue: XMLNode.trimXMLSpace(XMLNode.value(presenceAttr))) else { return }
         let zero = numberAttr.map(isZero)
         var problem: String?
         switch presence {
@@ -152,6 +155,15 @@ enum CanonicalXMLRules {
             sink.add(.error("Element '\(XMLNode.name(el))' (concept '\(concept)'): \(problem)",
                             file: sink.fileName, line: XMLNode.line(el)))
         }
+    }
+
+    /// The presence spelled by `v`, compared in place.
+    private static func presence(_ v: UnsafeBufferPointer<UInt8>) -> Presence? {
+        for p in Presence.allCases {
+            let raw = p.rawValue.utf8
+            if raw.count == v.count, raw.elementsEqual(v) { return p }
+        }
+        return nil
     }
 
     /// A refused concept id, said as precisely as ``XMLMessages/conceptProblem(_:)`` can.
