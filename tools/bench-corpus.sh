@@ -45,11 +45,30 @@ run() { # NAME COMMAND…: appends "NAME WALL_SECONDS RSS_KB CPU_SECONDS"
     t1=$(now)
     echo "$name $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }') $(tail -1 "$W/rss" | awk '{ printf "%d %.2f", $1, $2 + $3 }')" >> "$W/times"
 }
+# sampled NAME COMMAND…: like run, and appends "sched NAME RUN_S RUNQUEUE_WAIT_S VOLUNTARY NONVOLUNTARY",
+# the process's threads' totals from /proc/PID/task/*/schedstat and status, last sampled (every 0.2 s)
+# shortly before it ended: time waiting for a CPU (the machine's load) against voluntary switches
+# (the process blocking itself: locks, I/O).
+sampled() {
+    name=$1; shift
+    run "$name" "$@" &
+    rp=$!
+    sleep 0.5
+    pid=$(pgrep -n -f -- "--out-dir $W/out" || true)
+    while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do
+        cat /proc/"$pid"/task/*/schedstat 2>/dev/null | awk '{ r += $1; w += $2 } END { printf "%.2f %.2f", r / 1e9, w / 1e9 }' > "$W/sched.tmp"
+        grep -h ctxt_switches /proc/"$pid"/task/*/status 2>/dev/null | awk '/^voluntary/ { v += $2 } /nonvoluntary/ { n += $2 } END { printf " %d %d\n", v, n }' >> "$W/sched.tmp"
+        [ "$(wc -l < "$W/sched.tmp")" -ge 1 ] && tr -d '\n' < "$W/sched.tmp" > "$W/sched.keep"
+        sleep 0.2
+    done
+    wait "$rp"
+    echo "sched $name $(cat "$W/sched.keep" 2>/dev/null)" >> "$W/times"
+}
 r=1
 while [ "$r" -le "$ROUNDS" ]; do
     run read "$BIN/ogi-bench" --read-files "$W/corpus"
     rm -rf "$W/out"; run norm1 "$OGI" normalize -q -j 1 --out-dir "$W/out" "$W/corpus"
-    rm -rf "$W/out"; run normN "$OGI" normalize -q -j "$CORES" --out-dir "$W/out" "$W/corpus"
+    rm -rf "$W/out"; sampled normN "$OGI" normalize -q -j "$CORES" --out-dir "$W/out" "$W/corpus"
     (cd "$W/xml" && run xmllint xmllint --noout --schema "$YARD" $(ls))
     run validate1 "$OGI" validate -q -j 1 "$W/xml"
     r=$((r + 1))
@@ -70,5 +89,6 @@ for s in read norm1 xmllint validate1; do
 done
 awk -v a="$(med norm1)" -v b="$(med normN)" -v cb="$(cpu normN)" -v ca="$(cpu norm1)" -v c="$CORES" -v n="$N" -v ib="$IN_BYTES" \
     'BEGIN { printf "normalize -j %d: wall %.2f s = %.1f reports/s, %.2f MB/s; %.2fx the wall speed of -j 1 (%.2f cores busy; CPU %.2f s vs %.2f s on 1 core); 100,000 reports: about %.0f s\n", c, b, n / b, ib / b / 1e6, a / b, cb / b, cb, ca, b * 100000 / n }'
+awk '$1 == "sched" && $2 == "normN" { printf "normalize -j %s threads (schedstat): ran %.1f s, waited %.1f s for a CPU (the machine busy with others), %d voluntary switches (blocking itself), %d preempted\n", "'"$CORES"'", $3, $4, $5, $6 }' "$W/times"
 echo "peak RSS, normalize -j $CORES: 1,000 files $(maxrss rss1000) KB; $N files $(maxrss normN) KB"
 echo "(raw: $W/times)"
