@@ -15,10 +15,10 @@ import Foundation
 /// - in `lines="FIRST-LAST"`, FIRST ≤ LAST.
 ///
 /// The first four were the XSD's enumerations and identity constraints (`xs:unique`,
-/// `xs:keyref`) until schema 1.1's generator made them code: libxml2 spent about 80% of its
+/// `xs:keyref`) of the generated XSD until issue 13 moved them here: libxml2 spent about 80% of its
 /// validation time on them. The last three are co-occurrence rules XSD 1.0 cannot express.
-/// One pass over the tree; per cell one walk over its attributes, one string (the concept id)
-/// and no number parsing.
+/// One pass over the tree; per cell one walk over its attributes, the concept id looked up in
+/// place (``ConceptLookup``), no string made and no number parsed (a string only for a message).
 enum CanonicalXMLRules {
     /// What this type enforces, for the XSD's documentation (``SchemaGenerator``) and Schema/README.md.
     static let documentation = [
