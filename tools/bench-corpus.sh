@@ -46,11 +46,12 @@ run() { # NAME COMMAND…: appends "NAME WALL_SECONDS RSS_KB CPU_SECONDS"
     echo "$name $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }') $(tail -1 "$W/rss" | awk '{ printf "%d %.2f", $1, $2 + $3 }')" >> "$W/times"
 }
 # sampled NAME COMMAND…: like run, and appends "sched NAME RUN_S RUNQUEUE_WAIT_S VOLUNTARY NONVOLUNTARY",
-# the process's threads' totals from /proc/PID/task/*/schedstat and status, last sampled (every 0.2 s)
-# shortly before it ended: time waiting for a CPU (the machine's load) against voluntary switches
+# the process's threads' totals from /proc/PID/task/*/schedstat and status (sampled every 0.2 s; the
+# sample with the most run time, before the workers end): time waiting for a CPU (the machine's load) against voluntary switches
 # (the process blocking itself: locks, I/O).
 sampled() {
     name=$1; shift
+    rm -f "$W/sched.keep"
     run "$name" "$@" &
     rp=$!
     sleep 0.5
@@ -58,7 +59,10 @@ sampled() {
     while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do
         cat /proc/"$pid"/task/*/schedstat 2>/dev/null | awk '{ r += $1; w += $2 } END { printf "%.2f %.2f", r / 1e9, w / 1e9 }' > "$W/sched.tmp"
         grep -h ctxt_switches /proc/"$pid"/task/*/status 2>/dev/null | awk '/^voluntary/ { v += $2 } /nonvoluntary/ { n += $2 } END { printf " %d %d\n", v, n }' >> "$W/sched.tmp"
-        [ "$(wc -l < "$W/sched.tmp")" -ge 1 ] && tr -d '\n' < "$W/sched.tmp" > "$W/sched.keep"
+        # Keep the sample with the most run time: as the process ends, its workers' tasks go first.
+        if [ "$(wc -l < "$W/sched.tmp")" -ge 1 ] && awk -v k="$(cut -d' ' -f1 "$W/sched.keep" 2>/dev/null)" '{ exit !($1 >= k + 0) }' "$W/sched.tmp"; then
+            tr -d '\n' < "$W/sched.tmp" > "$W/sched.keep"
+        fi
         sleep 0.2
     done
     wait "$rp"
