@@ -5,13 +5,14 @@ import OGIReport
 /// Runs one command over many inputs on a bounded pool of workers and prints the results in
 /// input order.
 ///
-/// Inputs are taken in windows of `workers × 16`: the workers (`DispatchQueue.concurrentPerform`
-/// with one iteration per worker, each pulling the next input of the window) build a
-/// ``BatchRecord`` per input; then the main thread prints the window's records in order (standard
-/// error: errors always, warnings and notes with `--verbose`, notes unless `--quiet`; standard
-/// output through the command's `emit`), appends them to the `--log`, counts them and drops
-/// them. Memory is one window of records, whatever the number of inputs; a bad input is one
-/// record, never the end of the batch.
+/// The workers (`-j N` threads) take the next input as soon as they are free and put its
+/// ``BatchRecord`` into a ring of `workers × 16` slots (``OrderedRecords``); the main thread,
+/// meanwhile, takes the records out in input order, prints them (standard error: errors always,
+/// warnings and notes with `--verbose`, notes unless `--quiet`; standard output through the
+/// command's `emit`), appends them to the `--log`, counts them and drops them. A worker never
+/// runs more than the ring ahead of the printer, so memory is the ring, whatever the number of
+/// inputs; no worker waits for a slow input of another (there are no windows to finish); a bad
+/// input is one record, never the end of the batch.
 final class BatchRunner {
     private let options: BatchOptions
     private let command: String
@@ -20,6 +21,9 @@ final class BatchRunner {
     var summary = true
     /// Print the records' diagnostics to standard error (validate prints them on standard output).
     var printsDiagnostics = true
+    /// Print each record to standard error as one JSON object a line (its `--log` line) instead
+    /// of text lines, and no summary (`normalize --format json`).
+    var jsonRecords = false
 
     init(options: BatchOptions, command: String, verbose: Bool) {
         self.options = options; self.command = command; self.verbose = verbose
@@ -32,47 +36,43 @@ final class BatchRunner {
              emit: (BatchRecord) throws -> Void = { _ in }) throws -> Int32 {
         let log: OutputFile? = try options.log.map { try OutputFile.open($0) }
         defer { log?.abort() }
-        let progress = BatchProgress(total: items.count, quiet: options.quiet)
+        let progress = BatchProgress(total: items.count, quiet: options.quiet || jsonRecords)
         var tally = BatchSummary()
         var worst: Int32 = 0
-        let workers = options.workers
-        let window = workers * 16
-        var start = 0
-        while start < items.count {
-            let end = min(start + window, items.count)
-            let records = Self.compute(Array(items[start..<end]), workers: workers, work: work)
-            for record in records {
-                if prints(record) { progress.clear() }
-                print(record)
-                try emit(record)
-                try log?.write(record.logLine)
-                tally.add(record)
-                worst = max(worst, record.exitCode)
+        let workers = min(options.workers, max(items.count, 1))
+        let records = OrderedRecords(count: items.count, capacity: workers * 16)
+        let group = DispatchGroup()
+        if workers > 1 {
+            let shared = UncheckedBox(items)
+            for _ in 0..<workers {
+                group.enter()
+                Thread.detachNewThread {
+                    defer { group.leave() }
+                    while let i = records.take() { records.put(i, work(shared.value[i])) }
+                }
             }
-            start = end
-            progress.update(start)
-            // Standard error lost: stop (the outputs of this window are written; no more).
+        }
+        defer {
+            records.cancel()
+            group.wait()
+        }
+        for i in items.indices {
+            let record: BatchRecord
+            if workers > 1 { record = records.get(i) } else { record = work(items[i]) }
+            if prints(record) { progress.clear() }
+            print(record)
+            try emit(record)
+            try log?.write(record.logLine)
+            tally.add(record)
+            worst = max(worst, record.exitCode)
+            progress.update(i + 1)
+            // Standard error lost: stop (the outputs already written stay; no more).
             if OutputFile.standardErrorFailed { break }
         }
         progress.clear()
         try log?.commit()
-        if summary && !options.quiet { CLIIO.err(tally.line(command: command)) }
+        if summary && !options.quiet && !jsonRecords { CLIIO.err(tally.line(command: command)) }
         return worst
-    }
-
-    /// The records of one window, in its order, built by `workers` threads.
-    private static func compute(_ items: [BatchItem], workers: Int, work: @escaping @Sendable (BatchItem) -> BatchRecord) -> [BatchRecord] {
-        let slots = RecordSlots(items.count)
-        if workers == 1 || items.count == 1 {
-            for (i, item) in items.enumerated() { slots.put(i, work(item)) }
-        } else {
-            let next = NextIndex(items.count)
-            let shared = UncheckedBox(items)
-            DispatchQueue.concurrentPerform(iterations: min(workers, items.count)) { _ in
-                while let i = next.take() { slots.put(i, work(shared.value[i])) }
-            }
-        }
-        return slots.records
     }
 
     /// True when the record prints anything (on either stream: both may be the terminal).
@@ -83,6 +83,7 @@ final class BatchRunner {
 
     /// Prints a record's lines to standard error.
     private func print(_ r: BatchRecord) {
+        if jsonRecords { OutputFile.writeStandardError(r.logLine); return }
         for m in r.messages { CLIIO.err(m) }
         if printsDiagnostics { CLIIO.report(verbose ? r.diagnostics : r.diagnostics.filter { $0.severity == .error }) }
         if !options.quiet { for n in r.notes { CLIIO.err(n) } }
@@ -93,27 +94,4 @@ final class BatchRunner {
 final class UncheckedBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
-}
-
-/// The next input index of a window, taken under a lock by the workers.
-private final class NextIndex: @unchecked Sendable {
-    private let lock = NSLock()
-    private var i = 0
-    private let count: Int
-    init(_ count: Int) { self.count = count }
-    func take() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        if i >= count { return nil }
-        i += 1
-        return i - 1
-    }
-}
-
-/// One slot per input of a window, each written once by the worker that took it.
-private final class RecordSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [BatchRecord?]
-    init(_ count: Int) { slots = Array(repeating: nil, count: count) }
-    func put(_ i: Int, _ r: BatchRecord) { lock.lock(); slots[i] = r; lock.unlock() }
-    var records: [BatchRecord] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
 }

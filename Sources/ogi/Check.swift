@@ -8,7 +8,7 @@ struct Check: ParsableCommand {
         abstract: "Check the arithmetic (勾稽关系 R1, R3–R5) and advisories of reports.",
         discussion: """
         Each FILE is canonical XML or a raw text submission (told apart by content). No other file is \
-        opened: excerpts for canonical XML need its source text named with --source. Human output \
+        opened: excerpts for canonical XML need its source text named with --source. Text output \
         prints one line per FAIL, UNCERTAIN and NOT_ASSESSABLE result, compiler style, with an \
         excerpt of the source line and a caret when the position is known, then a summary line. \
         Exit status: 0 when no rule fails; 1 when a rule fails, an input cannot be read as a report, \
@@ -16,15 +16,11 @@ struct Check: ParsableCommand {
         and never fail); 2 for usage or I/O errors.
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case human, json
-    }
-
     @Argument(help: "Reports to check: canonical XML or submissions, or folders of them (\"-\" for standard input).")
     var files: [String] = []
 
-    @Option(name: .long, help: "Output format: human or json.")
-    var format: Format = .human
+    @Option(name: .long, help: "Output format: text or json (the results, with the reader's diagnostics, as one JSON array of files).")
+    var format: OutputFormat = .text
 
     @Flag(name: [.customLong("verbose"), .customLong("all")], help: "Also print the rules that pass.")
     var all = false
@@ -38,14 +34,16 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The source text of the one canonical XML FILE, for excerpts (at most 32 MB; must match the SHA-256 the report records).", valueName: "FILE"))
     var source: String?
 
-    @Flag(name: .long, help: "Print the rule table (the rules as data) and exit.")
+    @Flag(name: .long, help: "Print the rule table (the rules as data; --format json for JSON) and exit.")
     var listRules = false
 
     @OptionGroup var batch: BatchOptions
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
-        if listRules { return try CLIIO.write(CheckReport.ruleListing(), to: nil) }
+        if listRules {
+            return try CLIIO.write(format == .json ? CheckReport.json(CheckReport.ruleTable()) : CheckReport.ruleListing(), to: nil)
+        }
         let items = try BatchPaths.collect(files, filesFrom: batch.filesFrom)
         if items.isEmpty { return try usage("no input file") }
         let single = items.count == 1 && !items[0].walked
@@ -70,8 +68,8 @@ struct Check: ParsableCommand {
         let me = UncheckedBox(self)
         let worst = try runner.run(items, work: { me.value.record($0) }) { r in
             switch format {
-            case .human: if !r.output.isEmpty { try CLIIO.write(r.output, to: nil) }
-            case .json: if let j = r.json { jsonFiles.append(j) }
+            case .text: if !r.output.isEmpty { try CLIIO.write(r.output, to: nil) }
+            case .json: if let j = r.json ?? Self.unreadableJSON(r) { jsonFiles.append(j) }
             }
             if let embedded, let report = r.report {
                 try embedded.write(CanonicalXML.write(report))
@@ -94,7 +92,7 @@ struct Check: ParsableCommand {
         var loaded: CheckInputFile
         do {
             let (data, name) = try CLIIO.read(path, limits: limits.readLimits)
-            r.format = ReaderRegistry.sniff(data)
+            r.format = FormatSniff.format(data)
             loaded = try CheckInput.load(data, fileName: name, limits: limits.readLimits)
         } catch let e as DiagnosticError {
             // An input that cannot be read as a report (undecodable text, invalid XML) is a
@@ -125,11 +123,13 @@ struct Check: ParsableCommand {
         let results = Checker.run(loaded.report)
         let edition = Checker.edition(of: loaded.report)
         switch format {
-        case .human:
+        case .text:
             r.output = CheckReport.human(results, sourceName: loaded.sourceName, fallbackName: name,
                                          sourceLines: loaded.sourceLines, edition: edition, all: all)
         case .json:
-            r.json = CheckReport.jsonObject(results, file: name, sourceName: loaded.sourceName, edition: edition)
+            var j = CheckReport.jsonObject(results, file: name, sourceName: loaded.sourceName, edition: edition)
+            j["diagnostics"] = r.diagnostics.map(\.jsonObject)
+            r.json = j
         }
         if embed {
             var report = loaded.report
@@ -144,9 +144,15 @@ struct Check: ParsableCommand {
         return r
     }
 
+    /// An input that could not be read as a report, in the JSON output: its file and why.
+    private static func unreadableJSON(_ r: BatchRecord) -> [String: Any]? {
+        guard r.status == .unreadable else { return nil }
+        return ["file": r.path, "readable": false,
+                "diagnostics": r.diagnostics.map(\.jsonObject) + r.messages.map { ["severity": "error", "message": $0] }]
+    }
+
     private func usage(_ message: String) throws {
-        CLIIO.err("error: \(message)")
-        CLIIO.err(Check.usageString())
+        CLIIO.err("ogi check: error: \(message) (see 'ogi check --help')")
         throw Exit.failure
     }
 }

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import OGIReport
 
-/// `ogi export --format csv|csv-wide [-o OUT.csv] INPUT…`: many reports as one CSV table for
-/// Excel and WPS.
+/// `ogi export --format csv|csv-wide|jsonl [-o OUT] INPUT…`: many reports as one CSV table for
+/// Excel and WPS, or as JSON lines for scripts.
 ///
 /// A command of its own, not `normalize --format csv`: normalize writes one validated XML file
 /// per input, while a CSV is one table over all the inputs (one stream, one header), and it
@@ -11,7 +11,7 @@ import OGIReport
 /// export the XML folder as often as needed.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export reports as one CSV table for Excel and WPS.",
+        abstract: "Export reports as one CSV table for Excel and WPS, or as JSON lines.",
         discussion: """
             Reads each INPUT (canonical XML or a submission in any readable format; folders are walked) \
             and writes one CSV: --format csv has one row per cell (file, agency, year, edition, table, \
@@ -19,13 +19,16 @@ struct Export: ParsableCommand {
             line); --format csv-wide one row per report and one column per concept (--edition to keep \
             one edition's concepts, --labels zh for Chinese headers). UTF-8 with a BOM, CRLF, RFC 4180 \
             quoting; a text field starting with = + - @ TAB or CR gets a leading ' (plain numbers such as \
-            -5 stay numbers). Exit status: 0 ok; 1 an input with errors or not readable as a report; \
+            -5 stay numbers). --format jsonl: one JSON object a line per report (file, agency, year, \
+            edition, format, and cells keyed by concept id: a number, null when blank, or the cell as \
+            printed), UTF-8 without BOM, LF. Exit status: 0 ok; 1 an input with errors or not readable as a report; \
             2 usage or I/O error.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv
         case csvWide = "csv-wide"
+        case jsonl
     }
 
     enum Labels: String, ExpressibleByArgument, CaseIterable {
@@ -35,7 +38,7 @@ struct Export: ParsableCommand {
     @Argument(help: "Reports: canonical XML or submissions, or folders of them.")
     var inputs: [String] = []
 
-    @Option(name: .long, help: "csv (one row per cell) or csv-wide (one row per report).")
+    @Option(name: .long, help: "csv (one row per cell), csv-wide (one row per report) or jsonl (one JSON object per report).")
     var format: Format = .csv
 
     @Option(name: [.short, .customLong("output")], help: "Write the CSV to this file (default: standard output).")
@@ -72,7 +75,11 @@ struct Export: ParsableCommand {
         let out = try OutputFile.open(output)
         defer { out.abort() }
         let concepts = CSVWriter.wideConcepts(wideEdition)
-        try out.write(CSVWriter.byteOrderMark + (format == .csv ? CSVWriter.longHeader() : CSVWriter.wideHeader(concepts, labels: labels == .zh)))
+        switch format {
+        case .csv: try out.write(CSVWriter.byteOrderMark + CSVWriter.longHeader())
+        case .csvWide: try out.write(CSVWriter.byteOrderMark + CSVWriter.wideHeader(concepts, labels: labels == .zh))
+        case .jsonl: break
+        }
         let runner = BatchRunner(options: batch, command: "export", verbose: verbose || !BatchPaths.isBatch(items, batch))
         runner.summary = BatchPaths.isBatch(items, batch)
         let job = UncheckedBox((format, concepts))
@@ -95,7 +102,7 @@ struct Export: ParsableCommand {
         let loaded: CheckInputFile
         do {
             let (data, name) = try CLIIO.read(item.path, limits: limits)
-            r.format = ReaderRegistry.sniff(data)
+            r.format = FormatSniff.format(data)
             loaded = try CheckInput.load(data, fileName: name, limits: limits)
         } catch let e as DiagnosticError {
             r.diagnostics = e.diagnostics; r.status = .unreadable; r.exitCode = 1; return r
@@ -113,6 +120,7 @@ struct Export: ParsableCommand {
         switch format {
         case .csv: r.output = CSVWriter.longRows(loaded.report, file: item.path)
         case .csvWide: r.output = CSVWriter.wideRow(loaded.report, file: item.path, concepts: concepts)
+        case .jsonl: r.output = JSONLWriter.line(loaded.report, file: item.path)
         }
         return r
     }

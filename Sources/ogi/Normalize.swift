@@ -37,6 +37,9 @@ struct Normalize: ParsableCommand {
     @Flag(help: "Re-read every input, also those whose output (--out-dir) is newer than the input.")
     var force = false
 
+    @Option(name: .long, help: "Diagnostics on standard error as text (default) or json: one JSON object a line per input, as in --log (path, status, exit, format, edition, layout, counts, diagnostics).")
+    var format: OutputFormat = .text
+
     @OptionGroup var batch: BatchOptions
     @OptionGroup var limits: LimitOptions
 
@@ -91,8 +94,10 @@ struct Normalize: ParsableCommand {
         let isBatch = BatchPaths.isBatch(items, batch)
         let runner = BatchRunner(options: batch, command: "normalize", verbose: verbose || !isBatch)
         runner.summary = isBatch
+        runner.jsonRecords = format == .json
         let job = UncheckedBox((self, targets))
         let status = try runner.run(items) { item in job.value.0.record(item, to: job.value.1[item.index]) }
+        OutputFile.syncFolder(dir)
         if status != 0 { throw ExitCode(status) }
     }
 
@@ -112,7 +117,7 @@ struct Normalize: ParsableCommand {
             return r
         }
         r.target = target
-        r.exitCode = process(item.path, to: target, into: &r)
+        r.exitCode = process(item.path, to: target, into: &r, syncOnCommit: false)
         if r.exitCode == 1 && r.status < .errors { r.status = .errors }  // --strict warnings, nothing read
         return r
     }
@@ -123,9 +128,11 @@ struct Normalize: ParsableCommand {
     /// place only when all of it is written.
     /// With `printNow`, what was found is printed (and cleared from `r`) before the output is
     /// committed, so that a failed standard error leaves no output.
-    private func process(_ input: String, to target: String?, into r: inout BatchRecord, printNow: Bool = false) -> Int32 {
+    /// `syncOnCommit: false` in a batch, which syncs its folder once (``OutputFile/syncFolder(_:)``).
+    private func process(_ input: String, to target: String?, into r: inout BatchRecord, printNow: Bool = false,
+                         syncOnCommit: Bool = true) -> Int32 {
         let out: OutputFile
-        do { out = try OutputFile.open(target) } catch {
+        do { out = try OutputFile.open(target, syncOnCommit: syncOnCommit) } catch {
             r.messages.append("\(error)"); r.status = .unreadable; return 2
         }
         defer { out.abort() }
@@ -133,7 +140,7 @@ struct Normalize: ParsableCommand {
         do { (data, name) = try CLIIO.read(input, limits: limits.readLimits) } catch {
             r.messages.append("\(error)"); r.status = .unreadable; return 2
         }
-        r.format = ReaderRegistry.sniff(data)
+        r.format = FormatSniff.format(data)
         let result = Normalizer.normalize(data, fileName: name, limits: limits.readLimits)
         r.diagnostics = result.diagnostics
         r.describe(result.report)
@@ -168,8 +175,14 @@ struct Normalize: ParsableCommand {
     /// One input to `target` or standard output, its diagnostics printed as they come.
     private func process(_ input: String, to target: String?) -> Int32 {
         var r = BatchRecord(path: input)
-        let status = process(input, to: target, into: &r, printNow: true)
-        Self.printRecord(&r)
+        let status = process(input, to: target, into: &r, printNow: format == .text)
+        if format == .json {
+            // One JSON object, as a batch's --log line: status, counts, diagnostics.
+            r.exitCode = status
+            OutputFile.writeStandardError(r.logLine)
+        } else {
+            Self.printRecord(&r)
+        }
         return status
     }
 

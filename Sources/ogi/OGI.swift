@@ -8,9 +8,13 @@ import OGIReport
 /// rule, a warning under `--strict`); 2 usage or I/O errors.
 @main
 struct OGI: ParsableCommand {
+    /// The release `ogi --version` names (with the canonical XML schema version it writes).
+    static let version = "0.13.0"
+
     static let configuration = CommandConfiguration(
         commandName: "ogi",
         abstract: "Read, check and write annual reports on open government information work (政府信息公开工作年度报告).",
+        version: "ogi \(version) (canonical XML schema \(CanonicalXML.schemaVersion))",
         subcommands: [Normalize.self, Validate.self, Check.self, Export.self, Template.self, SchemaCommand.self]
     )
 
@@ -31,7 +35,7 @@ struct OGI: ParsableCommand {
             status = 2
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let message = Self.ogiStyle(fullMessage(for: error))
             status = code == .validationFailure ? 2 : code.rawValue
             if !message.isEmpty {
                 if code == .success {
@@ -45,5 +49,11 @@ struct OGI: ParsableCommand {
         }
         if OutputFile.standardErrorFailed { status = 2 }
         Foundation.exit(status)
+    }
+
+    /// The argument parser's usage errors in ogi's one error style, `ogi: error: MESSAGE` (the
+    /// commands' own are `ogi COMMAND: error: MESSAGE`, a file's `FILE: error: MESSAGE`).
+    static func ogiStyle(_ message: String) -> String {
+        message.hasPrefix("Error: ") ? "ogi: error: " + message.dropFirst("Error: ".count) : message
     }
 }

@@ -31,6 +31,8 @@ final class OutputFile {
     private let fd: Int32
     private let kind: Kind
     private var finished = false
+    /// Sync a replaced file to disk before the rename (see ``open(_:syncOnCommit:)``).
+    private var syncOnCommit = true
 
     private init(name: String, fd: Int32, kind: Kind) {
         self.name = name; self.fd = fd; self.kind = kind
@@ -108,7 +110,33 @@ final class OutputFile {
 
     /// Opens an output: standard output for nil or "-", else the file (see the type's comment).
     /// Open it before reading the input, so that an unwritable target fails before any work.
-    static func open(_ path: String?) throws -> OutputFile {
+    /// `syncOnCommit: false` (batch outputs) leaves out the `fsync` before the rename — still
+    /// atomic for every reader, but a power loss may leave a renamed empty file; the batch syncs
+    /// its output folder once at the end (``syncFolder(_:)``) and the re-run rule treats an
+    /// empty output as missing (``UpToDate``). Per file, the fsync was most of a batch's time
+    /// on a disk (1,000 files: 2–3× the wall time of the same batch on tmpfs).
+    static func open(_ path: String?, syncOnCommit: Bool = true) throws -> OutputFile {
+        let file = try open(path)
+        file.syncOnCommit = syncOnCommit
+        return file
+    }
+
+    /// Flushes every file written under `dir` (its file system) to disk: the batch's one sync.
+    /// Linux's `syncfs(2)` (looked up at run time: Swift's Glibc module does not declare it), or
+    /// `sync(2)` where there is none.
+    static func syncFolder(_ dir: String) {
+        let fd = Glibc.open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { sync(); return }
+        defer { close(fd) }
+        typealias SyncFS = @convention(c) (Int32) -> Int32
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") {
+            _ = unsafeBitCast(symbol, to: SyncFS.self)(fd)
+        } else {
+            sync()
+        }
+    }
+
+    private static func open(_ path: String?) throws -> OutputFile {
         guard let path, path != "-" else { return standardOutput() }
         func fail(_ what: String, _ code: Int32) -> CLIError {
             CLIError.io("\(path): error: cannot write file: \(what)\(String(cString: strerror(code)))")
@@ -202,7 +230,7 @@ final class OutputFile {
             finished = true
             if close(fd) != 0 && errno != EINTR { throw failureAfterClose(errno) }
         case .replacing(let temp, let slot, let target):
-            if fsync(fd) != 0 && errno != EINVAL { throw failure(errno) }
+            if syncOnCommit, fsync(fd) != 0 && errno != EINVAL { throw failure(errno) }
             finished = true
             if close(fd) != 0 && errno != EINTR {
                 let e = errno; unlink(temp); TempFileRegistry.unregister(slot); throw failureAfterClose(e)

@@ -13,7 +13,8 @@ struct Template: ParsableCommand {
         what it lacks). --previous last year's canonical XML: row 二 (上年结转) is prefilled from its row 四 \
         (结转下年度继续办理), and its agency is used when none is given; its year must be this year − 1.
         --format docx (the default for -o NAME.docx) writes a Word document with the official merged cells, \
-        empty cells ready to type in; it is never written to a terminal.
+        empty cells ready to type in; it is never written to a terminal. --format html (the default for \
+        -o NAME.html) a printable page; --format xml (the default for -o NAME.xml) the report as canonical XML.
         Exit codes: 0 written, 2 bad option, unreadable or invalid input (nothing written).
         """)
 
@@ -22,15 +23,16 @@ struct Template: ParsableCommand {
     @Option(help: "Table edition: 2021 (default) or 2019.") var edition: String?
     @Option(help: "Prefill from this canonical XML report.") var from: String?
     @Option(help: "Last year's canonical XML report, for the carry-over of row 二.") var previous: String?
-    @Option(help: "Output format: text (default), html or docx (the default for -o NAME.docx).") var format: String?
+    @Option(help: "Output format: text (default), html, docx or xml (canonical XML); by default the -o file's extension (.html, .htm, .docx, .xml) chooses.") var format: String?
     @Option(name: [.short, .customLong("output")], help: "Output file (default: standard output).") var output: String?
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
         do {
-            let chosen = format ?? (output.map { $0.lowercased().hasSuffix(".docx") } == true ? "docx" : "text")
-            guard let fmt = TemplateWriter.Format(rawValue: chosen) else {
-                throw DiagnosticError(.error("unknown format '\(chosen)'; expected text, html or docx", code: "template"))
+            let chosen = format ?? Self.format(ofOutput: output)
+            let fmt = TemplateWriter.Format(rawValue: chosen)
+            guard fmt != nil || chosen == "xml" else {
+                throw DiagnosticError(.error("unknown format '\(chosen)'; expected text, html, docx or xml", code: "template"))
             }
             var yearNumber: Int?
             if let y = year {
@@ -58,14 +60,27 @@ struct Template: ParsableCommand {
             }
             let (report, warnings) = try TemplateBuilder.build(request)
             CLIIO.report(warnings + TemplateWriter.omissions(report, fileName: request.fromName))
-            try out.write(try TemplateWriter.data(report, format: fmt))
+            if let fmt { try out.write(try TemplateWriter.data(report, format: fmt)) } else { try out.write(CanonicalXML.write(report)) }
             try out.commit()
         } catch let e as DiagnosticError {
-            CLIIO.report(e.diagnostics)
+            // Option errors (no file) in the commands' style; a file's diagnostics as they are.
+            for d in e.diagnostics {
+                if d.file == nil { CLIIO.err("ogi template: \(d.severity.rawValue): \(d.message) (see 'ogi template --help')") } else { CLIIO.report([d]) }
+            }
             throw Exit.failure
         } catch let e as CLIError {
             CLIIO.err(e.description)
             throw Exit.failure
+        }
+    }
+
+    /// The format an output file's extension asks for: docx, html (.html, .htm), xml, else text.
+    static func format(ofOutput path: String?) -> String {
+        switch path.map({ URL(fileURLWithPath: $0).pathExtension.lowercased() }) {
+        case "docx": return "docx"
+        case "html", "htm": return "html"
+        case "xml": return "xml"
+        default: return "text"
         }
     }
 }

@@ -12,12 +12,8 @@ struct Validate: ParsableCommand {
             """
     )
 
-    enum Format: String, CaseIterable {
-        case text, json
-    }
-
     @Option(name: .long, help: "Output format: text or json.")
-    var format: String = "text"
+    var format: OutputFormat = .text
 
     @Argument(help: "Canonical XML files or folders of them ('-' for standard input).")
     var files: [String] = []
@@ -26,10 +22,6 @@ struct Validate: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
-        guard let format = Format(rawValue: format) else {
-            CLIIO.err("error: unknown --format '\(self.format)' (expected text or json)")
-            throw Exit.failure
-        }
         var items = try BatchPaths.collect(files, filesFrom: batch.filesFrom)
         if items.isEmpty { items = [BatchItem(path: "-", walked: false)] }
         do {
@@ -65,7 +57,7 @@ struct Validate: ParsableCommand {
         do { input = try CLIIO.read(item.path, limits: limits) } catch {
             r.messages = ["\(error)"]; r.status = .unreadable; r.exitCode = 2; return r
         }
-        r.format = ReaderRegistry.sniff(input.data)
+        r.format = FormatSniff.format(input.data)
         if item.walked && r.format != .canonicalXML {
             r.status = .notAReport
             r.notes = ["\(item.path): note: skipped: not canonical XML (\(r.format!.displayName))"]

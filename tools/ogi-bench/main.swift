@@ -1,4 +1,7 @@
 // Benchmark harness: `swift run -c release ogi-bench [FILE…]` (default: Fixtures/seeds/*.txt).
+// `ogi-bench --make-corpus N DIR` writes N distinct submissions (``CorpusMaker``) and
+// `ogi-bench --read-files DIR` reads every file of DIR once (the "reading the files only" baseline);
+// tools/bench-corpus.sh drives both around the release `ogi` and xmllint.
 //
 // For each stage of the pipeline it reports the median time per report and the ratio to
 // libxml2 schema validation of the same report's canonical XML, measured in the same run
@@ -29,6 +32,22 @@ func peakRSSKiB() -> Int {
 }
 
 var args = Array(CommandLine.arguments.dropFirst())
+if args.first == "--make-corpus", args.count == 3, let n = Int(args[1]) {
+    do {
+        let paths = try CorpusMaker(count: n).write(to: args[2])
+        print("wrote \(paths.count) reports to \(args[2])")
+        exit(0)
+    } catch {
+        print("ogi-bench: error: \(error)"); exit(2)
+    }
+}
+if args.first == "--read-files", args.count == 2 {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: args[1])) ?? []).sorted()
+    var bytes = 0
+    for name in names { bytes += FileManager.default.contents(atPath: args[1] + "/" + name)?.count ?? 0 }
+    print("read \(names.count) files, \(bytes) bytes")
+    exit(0)
+}
 if args.isEmpty {
     let dir = "Fixtures/seeds"
     let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []

@@ -117,10 +117,18 @@ public enum CheckReport {
             || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
     }
 
-    /// One result as a JSON-ready object (keys: rule, severity, status, instance, formula,
-    /// message, left, right, difference, file, line, column, cells[{concept, label, line, column}]).
+    /// The status a result is reported with: its own, except that a failed advisory (a
+    /// warning-severity rule, which never fails a check) is `ADVISORY`, not `FAIL`. (Canonical
+    /// XML's `check/@status` keeps FAIL with severity warning: the schema's CheckStatus.)
+    public static func displayStatus(_ r: CheckResult) -> String {
+        r.status == .fail && r.severity != .error ? "ADVISORY" : r.status.rawValue
+    }
+
+    /// One result as a JSON-ready object (keys: rule, severity, status (``displayStatus(_:)``),
+    /// instance, formula, message, left, right, difference, file, line, column,
+    /// cells[{concept, label, line, column}]).
     public static func jsonObject(_ r: CheckResult, sourceName: String?, edition: Edition?) -> [String: Any] {
-        var o: [String: Any] = ["rule": r.rule, "severity": r.severity.rawValue, "status": r.status.rawValue,
+        var o: [String: Any] = ["rule": r.rule, "severity": r.severity.rawValue, "status": displayStatus(r),
                                 "instance": r.instance, "formula": r.formula, "message": r.message]
         if let l = r.left { o["left"] = NSDecimalNumber(decimal: l) }
         if let v = r.right { o["right"] = NSDecimalNumber(decimal: v) }
@@ -157,6 +165,29 @@ public enum CheckReport {
         if let e = edition { o["edition"] = e.rawValue }
         if let s = sourceName { o["source"] = s }
         return o
+    }
+
+    /// The rule table as JSON-ready data (`check --list-rules --format json`): one object per
+    /// rule (id, severity, table, scope, equation, summary, formulas per edition), per rule that
+    /// cannot be checked (id, status "not-checked", summary, reason) and per advisory (id,
+    /// severity warning, summary) — the same entries as ``ruleListing()``.
+    public static func ruleTable() -> [[String: Any]] {
+        var out: [[String: Any]] = []
+        for r in RuleSet.rules {
+            var formulas: [String: String] = [:]
+            for e in Edition.allCases {
+                if let i = r.instances(e).first { formulas[e.rawValue] = i.formula(place: false) }
+            }
+            out.append(["id": r.id, "kind": "rule", "severity": r.severity.rawValue, "table": r.table.rawValue,
+                        "scope": r.scope.rawValue, "equation": r.equation, "summary": r.summary, "formulas": formulas])
+        }
+        for r in RuleSet.notCheckable {
+            out.append(["id": r.id, "kind": "not-checked", "summary": r.summary, "reason": r.reason])
+        }
+        for (id, text) in Advisories.descriptions {
+            out.append(["id": id, "kind": "advisory", "severity": Severity.warning.rawValue, "summary": text])
+        }
+        return out
     }
 
     /// The rule table as text: one line per rule (id, severity, table, scope, equation over

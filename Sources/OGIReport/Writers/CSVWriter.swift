@@ -62,6 +62,12 @@ public enum CSVWriter {
         return CSVField.record(["file", "agency", "year", "edition", "format"] + names)
     }
 
+    /// A cell's number as plain digits when it is a sure number without a unit (the wide CSV
+    /// writes it as a number, JSON lines as a JSON number); nil otherwise (the cell as printed).
+    static func plainNumber(_ cell: CellValue) -> String? {
+        cell.hasNumber && !cell.uncertain && cell.unit == nil ? CellText.canonical(cell.number!) : nil
+    }
+
     /// One record for `report`.
     public static func wideRow(_ report: Report, file: String, concepts: [Concept]) -> String {
         let md = report.metadata
@@ -69,8 +75,7 @@ public enum CSVWriter {
         for t in report.tables { for c in t.cells { cells[c.concept] = c } }
         let values = concepts.map { c -> String in
             guard let cell = cells[c.id] else { return "" }
-            if cell.hasNumber && !cell.uncertain && cell.unit == nil { return CellText.canonical(cell.number!) }
-            return CellText.text(cell)
+            return plainNumber(cell) ?? CellText.text(cell)
         }
         return CSVField.record([file, md.agency ?? "", md.year.map(String.init) ?? "", md.edition?.rawValue ?? "",
                                 md.source?.format.rawValue ?? "canonical-xml"] + values)

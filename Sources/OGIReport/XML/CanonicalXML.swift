@@ -81,7 +81,11 @@ enum XMLName {
     static func block(_ kind: Block.Kind) -> String { kind.rawValue }
 
     /// The element of a cell of a given value kind.
-    static func cell(_ kind: ValueKind) -> String {
+    static func cell(_ kind: ValueKind) -> String { cellElement(kind).description }
+
+    /// The element of a cell of a given value kind, for comparing with libxml2's names in place
+    /// (``XMLNode/isNamed(_:_:)``).
+    static func cellElement(_ kind: ValueKind) -> StaticString {
         switch kind {
         case .count: return "count"
         case .signedCount: return "signedCount"

@@ -39,7 +39,7 @@ final class XMLErrorSink {
         // libxml2 2.9 follows a failed facet with this internal note; it adds nothing.
         if raw.contains("No precomputed value available") { return }
         var message = XMLMessages.clean(raw)
-        if let node = e.node, (raw.contains("attribute 'concept'") && raw.contains("[facet 'enumeration']")) || raw.contains("This element is not expected"),
+        if let node = e.node, raw.contains("This element is not expected"),
            let better = XMLMessages.conceptProblem(node.assumingMemoryBound(to: xmlNode.self)) {
             message = better
         }

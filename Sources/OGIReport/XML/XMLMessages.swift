@@ -41,14 +41,13 @@ enum XMLMessages {
         if m.hasPrefix("Element 'tables': This element is not expected") {
             m += " A report with tables must name its edition (root attribute edition, container tables2019 or tables2021)."
         }
-        if m.contains("of keyref 'tablesEdition'") {
-            m += " The root's edition attribute must be the edition of the tables container."
-        }
         return m
     }
 
     /// Says why a cell's concept id is refused: unknown, of the other edition, of another
-    /// table, or of another value kind (written with the wrong element).
+    /// table, or of another value kind (written with the wrong element). Used for the concept
+    /// checks of ``CanonicalXMLRules`` and for the schema's "element not expected" (a cell
+    /// element its table does not have).
     static func conceptProblem(_ node: xmlNodePtr) -> String? {
         guard node.pointee.type == XML_ELEMENT_NODE, let value = XMLNode.token(node, "concept") else { return nil }
         let element = XMLNode.name(node)

@@ -57,6 +57,31 @@ enum XMLNode {
         return s
     }
 
+    /// Calls `body` with an attribute's value, without leading and trailing XML whitespace, in
+    /// place — when the value is one text node (as libxml2 builds every attribute without entity
+    /// references); nil otherwise (the caller falls back to ``value(_:)``).
+    @inline(__always)
+    static func withTrimmedValue<T>(_ attr: xmlAttrPtr, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+        guard let c = attr.pointee.children, c.pointee.next == nil, let content = c.pointee.content else { return nil }
+        var start = content, end = content + Int(xmlStrlen(content))
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        while start < end, isSpace(start.pointee) { start += 1 }
+        while end > start, isSpace((end - 1).pointee) { end -= 1 }
+        return body(UnsafeBufferPointer(start: start, count: end - start))
+    }
+
+    /// Calls `body` with each byte of an attribute's value, in place (no string is made).
+    @inline(__always)
+    static func forEachValueByte(_ attr: xmlAttrPtr, _ body: (UInt8) -> Void) {
+        var child = attr.pointee.children
+        while let c = child {
+            if var p = c.pointee.content {
+                while p.pointee != 0 { body(p.pointee); p += 1 }
+            }
+            child = c.pointee.next
+        }
+    }
+
     /// The value of an attribute of a token, number or boolean type, with the leading and
     /// trailing XML whitespace removed that the schema's whitespace facet ignores.
     static func token(_ node: xmlNodePtr, _ name: StaticString) -> String? {

@@ -89,8 +89,14 @@ enum XMLPreScan {
             }
             // A start tag: its name, attributes (an '=' outside quotes each) and its end.
             var nameEnd = i + 1
-            while nameEnd < u.endIndex, nameEnd - i < 200, ![0x20, 0x09, 0x0A, 0x0D, 0x3E, 0x2F, 0].contains(at(nameEnd)) { nameEnd += 1 }
-            let name = String(decoding: (i + 1..<nameEnd).map { UInt8(truncatingIfNeeded: at($0)) }, as: UTF8.self)
+            while nameEnd < u.endIndex, nameEnd - i < 200 {
+                let d = at(nameEnd)
+                if d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D || d == 0x3E || d == 0x2F || d == 0 { break }
+                nameEnd += 1
+            }
+            // The name is made only for a message, not for every start tag.
+            let nameRange = i + 1..<nameEnd
+            var name: String { String(decoding: nameRange.map { UInt8(truncatingIfNeeded: at($0)) }, as: UTF8.self) }
             var attributes = 0, quote: UInt32 = 0, selfClosing = false
             i = nameEnd
             while i < u.endIndex {

@@ -59,6 +59,11 @@ import Testing
         #expect(touched.stderr.contains("1 ok") && touched.stderr.contains("1 up to date"), "\(touched.stderr)")
         let forced = try sh.run("$OGI normalize --out-dir out in --force")
         #expect(forced.stderr.contains("2 ok") && !forced.stderr.contains("up to date"), "\(forced.stderr)")
+        // An empty output (what a power loss can leave of an unsynced batch output) is read again.
+        #expect(try sh.run(": > out/000_44f90c379b4f7fce.xml").status == 0)
+        let emptied = try sh.run("$OGI normalize --out-dir out in")
+        #expect(emptied.stderr.contains("1 ok") && emptied.stderr.contains("1 up to date"), "\(emptied.stderr)")
+        #expect(try Data(contentsOf: sh.url("out/000_44f90c379b4f7fce.xml")).count > 1000)
     }
 
     @Test func pathsComeFromFilesFromStandardInputAndAfterTheTerminator() throws {
@@ -115,6 +120,25 @@ import Testing
         // The same inputs give the same bytes.
         let again = try sh.run("$OGI export -q -o long2.csv \"$SEED\" \"$FIXTURES\"/html/gbk-002.html && cmp long.csv long2.csv && echo same")
         #expect(again.stdout.contains("same"))
+    }
+
+    @Test func exportWritesJSONLines() throws {
+        let sh = try CLIShell(); defer { sh.remove() }
+        let r = try sh.run("$OGI export -q --format jsonl \"$FIXTURES\"/seeds \"$FIXTURES\"/html/gbk-002.html > out.jsonl")
+        #expect(r.status == 0, "\(r.stderr)")
+        let data = try Data(contentsOf: sh.url("out.jsonl"))
+        #expect(!data.starts(with: [0xEF, 0xBB, 0xBF]), "no BOM")
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 6, "one line per report")
+        for line in lines {
+            let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(o["edition"] as? String == "2021" || o["edition"] as? String == "2019")
+            let cells = try #require(o["cells"] as? [String: Any])
+            #expect(cells["t2.received.total"] is NSNumber || cells["t2.received.total"] is String)
+        }
+        let last = try #require(try JSONSerialization.jsonObject(with: Data(lines[5].utf8)) as? [String: Any])
+        #expect(last["format"] as? String == "html")
+        #expect((last["file"] as? String)?.hasSuffix("html/gbk-002.html") == true)
     }
 
     @Test func manyPathsNeverStopTheBatchAndTheWorstStatusIsTheExitStatus() throws {

@@ -110,10 +110,10 @@ import Testing
 
     @Test func aSymlinkIsFollowedAndKept() throws {
         let sh = try CLIShell(); defer { sh.remove() }
-        try FileManager.default.createSymbolicLink(atPath: sh.url("link.xml").path, withDestinationPath: "real.xml")
-        #expect(try sh.run("\"$OGI\" template --agency 某局 --year 2024 -o link.xml").status == 0)
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: sh.url("link.xml").path) == "real.xml")
-        #expect(try String(contentsOf: sh.url("real.xml"), encoding: .utf8).hasPrefix("某局2024年"))
+        try FileManager.default.createSymbolicLink(atPath: sh.url("link.txt").path, withDestinationPath: "real.txt")
+        #expect(try sh.run("\"$OGI\" template --agency 某局 --year 2024 -o link.txt").status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: sh.url("link.txt").path) == "real.txt")
+        #expect(try String(contentsOf: sh.url("real.txt"), encoding: .utf8).hasPrefix("某局2024年"))
     }
 
     @Test func aDeviceOrFIFOIsWrittenThroughNeverReplaced() throws {

@@ -36,3 +36,39 @@ import Testing
         #expect(CSVWriter.wideConcepts(nil).count > CSVWriter.wideConcepts(.e2019).count)
     }
 }
+
+/// JSON lines: one object per report, metadata as in the wide CSV, cells keyed by concept id.
+@Suite struct JSONLWriterTests {
+    @Test func oneObjectPerReportWithCellsKeyedByConcept() throws {
+        var report = BlankReport.make(agency: "某局\"\\", year: 2023, edition: .e2021)
+        let ids = report.tables[0].cells.map(\.concept)
+        report.tables[0].cells[0] = .number(ids[0], 12)
+        report.tables[0].cells[1] = .number(ids[1], 0)
+        report.tables[0].cells[2] = CellValue(concept: ids[2], presence: .notApplicable, raw: "/")
+        report.tables[0].cells[3] = CellValue(concept: ids[3], presence: .text, raw: "见说明\n附表")
+        let line = JSONLWriter.line(report, file: "a/b.xml")
+        #expect(line.hasSuffix("}}\n") && line.dropLast().contains("\n") == false)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["file"] as? String == "a/b.xml")
+        #expect(object["agency"] as? String == "某局\"\\")
+        #expect((object["year"] as? NSNumber)?.intValue == 2023)
+        #expect(object["edition"] as? String == "2021")
+        #expect(object["format"] as? String == "canonical-xml")
+        let cells = try #require(object["cells"] as? [String: Any])
+        #expect(cells.count == ConceptTable.concepts(.e2021).count)
+        #expect((cells[ids[0]] as? NSNumber)?.intValue == 12)
+        #expect((cells[ids[1]] as? NSNumber)?.intValue == 0)
+        #expect(cells[ids[2]] as? String == "/")
+        #expect(cells[ids[3]] as? String == "见说明\n附表")
+        #expect(cells[ids[4]] is NSNull)
+        // Canonical concept order, so the bytes are deterministic.
+        let keys = line.components(separatedBy: "\"cells\":{")[1].split(separator: ",").map { $0.split(separator: ":")[0] }
+        #expect(keys.first == "\"\(ids[0])\"")
+        #expect(JSONLWriter.line(report, file: "a/b.xml") == line)
+    }
+
+    @Test func stringsEscapeControlsAndKeepChinese() {
+        #expect(JSONLWriter.string("a\u{1}b\tc\u{2028}") == "\"a\\u0001b\\tc\\u2028\"")
+        #expect(JSONLWriter.string("政府") == "\"政府\"")
+    }
+}

@@ -1,0 +1,98 @@
+#!/bin/sh
+# Corpus benchmark (issue 13; run by hand from the package root): `tools/bench-corpus.sh [N] [ROUNDS]`.
+#
+# Makes N (default 10000) distinct submissions with `ogi-bench --make-corpus` (both editions, varied
+# numbers; four in five tab-table text, one in five HTML), normalizes them once to get ogi's own XML,
+# then runs ROUNDS (default 3) interleaved rounds of, each in one process:
+#   read      ogi-bench --read-files: reading the input files only
+#   norm1     ogi normalize -j 1 --out-dir (read, write XML, validate it, write the file)
+#   normN     ogi normalize -j <all cores>
+#   xmllint   xmllint --noout --schema tools/yardstick-ogi-report-1.xsd over ogi's XML (the fixed
+#             reference: the XSD as it stood before issue 13)
+#   validate1 ogi validate -q -j 1 over the same XML
+# and prints for each the median wall and CPU (user + system) seconds, reports/s and MB/s, the
+# ratios to xmllint, and the peak RSS (/usr/bin/time %M) of normalize -j <all cores> over the first
+# 1,000 and all N files. On a shared machine wall time follows the load of the others: the
+# one-process ratios are taken on CPU time (what each process itself spent), the all-cores speed-up
+# on wall time, with the cores it kept busy (CPU / wall).
+set -eu
+N=${1:-10000}
+ROUNDS=${2:-3}
+# OGI_BIN=DIR: use the ogi and ogi-bench in DIR as they are (no build).
+if [ -n "${OGI_BIN:-}" ]; then BIN=$OGI_BIN; else swift build -c release >/dev/null; BIN=$(swift build -c release --show-bin-path); fi
+OGI=$BIN/ogi
+W=${OGI_BENCH_DIR:-$(mktemp -d)}
+[ -n "${OGI_BENCH_DIR:-}" ] || trap 'rm -rf "$W"' EXIT
+CORES=$(getconf _NPROCESSORS_ONLN)
+YARD=$(pwd)/tools/yardstick-ogi-report-1.xsd
+now() { date +%s%N; }
+
+if [ ! -f "$W/corpus.done" ] || [ "$(cat "$W/corpus.done")" != "$N" ]; then
+    rm -rf "$W/corpus" "$W/xml"
+    "$BIN/ogi-bench" --make-corpus "$N" "$W/corpus" >/dev/null
+    "$OGI" normalize -q --out-dir "$W/xml" "$W/corpus"
+    echo "$N" > "$W/corpus.done"
+fi
+IN_BYTES=$(cat "$W"/corpus/* | wc -c)
+XML_BYTES=$(cat "$W"/xml/*.xml | wc -c)
+echo "corpus: $N reports, $IN_BYTES bytes of input ($(ls "$W/corpus" | grep -c html$) HTML), $XML_BYTES bytes of canonical XML; $CORES cores; $ROUNDS rounds"
+
+: > "$W/times"
+run() { # NAME COMMAND…: appends "NAME WALL_SECONDS RSS_KB CPU_SECONDS"
+    name=$1; shift
+    t0=$(now)
+    /usr/bin/time -f "%M %U %S" -o "$W/rss" "$@" >/dev/null 2>"$W/err" || { echo "$name failed:"; tail -3 "$W/err"; }
+    t1=$(now)
+    echo "$name $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }') $(tail -1 "$W/rss" | awk '{ printf "%d %.2f", $1, $2 + $3 }')" >> "$W/times"
+}
+# sampled NAME COMMAND…: like run, and appends "sched NAME RUN_S RUNQUEUE_WAIT_S VOLUNTARY NONVOLUNTARY",
+# the process's threads' totals from /proc/PID/task/*/schedstat and status (sampled every 0.2 s; the
+# sample with the most run time, before the workers end): time waiting for a CPU (the machine's load) against voluntary switches
+# (the process blocking itself: locks, I/O).
+sampled() {
+    name=$1; shift
+    rm -f "$W/sched.keep"
+    run "$name" "$@" &
+    rp=$!
+    sleep 0.5
+    pid=$(pgrep -n -f -- "--out-dir $W/out" || true)
+    while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do
+        cat /proc/"$pid"/task/*/schedstat 2>/dev/null | awk '{ r += $1; w += $2 } END { printf "%.2f %.2f", r / 1e9, w / 1e9 }' > "$W/sched.tmp"
+        grep -h ctxt_switches /proc/"$pid"/task/*/status 2>/dev/null | awk '/^voluntary/ { v += $2 } /nonvoluntary/ { n += $2 } END { printf " %d %d\n", v, n }' >> "$W/sched.tmp"
+        # Keep the sample with the most run time: as the process ends, its workers' tasks go first.
+        if [ "$(wc -l < "$W/sched.tmp")" -ge 1 ] && awk -v k="$(cut -d' ' -f1 "$W/sched.keep" 2>/dev/null)" '{ exit !($1 >= k + 0) }' "$W/sched.tmp"; then
+            tr -d '\n' < "$W/sched.tmp" > "$W/sched.keep"
+        fi
+        sleep 0.2
+    done
+    wait "$rp"
+    echo "sched $name $(cat "$W/sched.keep" 2>/dev/null)" >> "$W/times"
+}
+r=1
+while [ "$r" -le "$ROUNDS" ]; do
+    run read "$BIN/ogi-bench" --read-files "$W/corpus"
+    rm -rf "$W/out"; run norm1 "$OGI" normalize -q -j 1 --out-dir "$W/out" "$W/corpus"
+    rm -rf "$W/out"; sampled normN "$OGI" normalize -q -j "$CORES" --out-dir "$W/out" "$W/corpus"
+    (cd "$W/xml" && run xmllint xmllint --noout --schema "$YARD" $(ls))
+    run validate1 "$OGI" validate -q -j 1 "$W/xml"
+    r=$((r + 1))
+done
+ls "$W"/corpus/* | head -1000 > "$W/first1000"
+rm -rf "$W/out"; run rss1000 "$OGI" normalize -q -j "$CORES" --out-dir "$W/out" --files-from "$W/first1000"
+
+col() { awk -v n="$1" -v c="$2" '$1 == n { print $c }' "$W/times" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+med() { col "$1" 2; }
+cpu() { col "$1" 4; }
+maxrss() { awk -v n="$1" '$1 == n { print $3 }' "$W/times" | sort -n | tail -1; }
+REF=$(cpu xmllint)
+echo "one process, medians of $ROUNDS: wall s, CPU s (user+system), by CPU: reports/s, MB/s (input; XML for xmllint and validate), ratio to xmllint"
+for s in read norm1 xmllint validate1; do
+    b=$IN_BYTES; case $s in xmllint|validate1) b=$XML_BYTES ;; esac
+    awk -v s="$s" -v w="$(med "$s")" -v m="$(cpu "$s")" -v n="$N" -v b="$b" -v ref="$REF" \
+        'BEGIN { if (m < 0.01) m = 0.01; printf "%-10s wall %7.2f s  CPU %7.2f s  %8.1f reports/s  %7.2f MB/s  %.2fx xmllint\n", s, w, m, n / m, b / m / 1e6, m / ref }'
+done
+awk -v a="$(med norm1)" -v b="$(med normN)" -v cb="$(cpu normN)" -v ca="$(cpu norm1)" -v c="$CORES" -v n="$N" -v ib="$IN_BYTES" \
+    'BEGIN { printf "normalize -j %d: wall %.2f s = %.1f reports/s, %.2f MB/s; %.2fx the wall speed of -j 1 (%.2f cores busy; CPU %.2f s vs %.2f s on 1 core); 100,000 reports: about %.0f s\n", c, b, n / b, ib / b / 1e6, a / b, cb / b, cb, ca, b * 100000 / n }'
+awk '$1 == "sched" && $2 == "normN" { printf "normalize -j %s threads (schedstat): ran %.1f s, waited %.1f s for a CPU (the machine busy with others), %d voluntary switches (blocking itself), %d preempted\n", "'"$CORES"'", $3, $4, $5, $6 }' "$W/times"
+echo "peak RSS, normalize -j $CORES: 1,000 files $(maxrss rss1000) KB; $N files $(maxrss normN) KB"
+echo "(raw: $W/times)"
