@@ -9,7 +9,7 @@ import OGIReport
 @main
 struct OGI: ParsableCommand {
     /// The release `ogi --version` names (with the canonical XML schema version it writes).
-    static let version = "0.13.0"
+    static let version = "0.2.0"
 
     static let configuration = CommandConfiguration(
         commandName: "ogi",
