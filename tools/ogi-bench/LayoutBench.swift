@@ -32,9 +32,10 @@ enum LayoutBench {
                   let report = try? ReaderRegistry.read(data, fileName: path).result.report else { continue }
             if path.lowercased().hasSuffix(".pdf"), let doc = try? ReaderRegistry.document(data, fileName: path) {
                 let pages = doc.units.compactMap(\.range.page).max() ?? 1
-                let t = (try? measure(rounds: 5, inner: 3) { _ = try ReaderRegistry.read(data, fileName: path) }) ?? 0
+                let t = (try? measure(rounds: 5, inner: 2) { _ = try ReaderRegistry.read(data, fileName: path) }) ?? 0
                 print(String(format: "\nPDF %@: %d pages, %.0f µs per page (read, recognise), peak RSS so far %d KiB",
                              (path as NSString).lastPathComponent, pages, t / 1000 / Double(pages), peakRSSKiB()))
+                continue
             }
             let text = TemplateWriter.write(report, format: .text)
             for l in layouts {

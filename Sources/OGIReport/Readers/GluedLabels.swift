@@ -21,8 +21,8 @@ struct GluedLabels {
     let table: TableID
     /// Normalised label (as scalars) → entry.
     private var entries: [[Unicode.Scalar]: Entry] = [:]
-    /// Candidate lengths per first scalar, longest first.
-    private var lengths: [Unicode.Scalar: [Int]] = [:]
+    /// The labels per first scalar, longest first (compared in place, no key built per place).
+    private var byFirst: [Unicode.Scalar: [([Unicode.Scalar], Entry)]] = [:]
 
     init(_ table: TableID) {
         self.table = table
@@ -42,12 +42,13 @@ struct GluedLabels {
                 }
             }
         }
-        for (k, v) in lengths { lengths[k] = Array(Set(v)).sorted(by: >) }
+        for (key, entry) in entries { byFirst[key[0], default: []].append((key, entry)) }
+        for k in byFirst.keys { byFirst[k]!.sort { $0.0.count > $1.0.count } }
     }
 
     private mutating func add(_ label: String, _ role: Role, _ edition: Edition) {
         let key = Array(LabelText.normalize(label).unicodeScalars)
-        guard let first = key.first else { return }
+        guard !key.isEmpty else { return }
         if var old = entries[key] {
             old.editions.insert(edition)
             if case .row(let k, var counts) = old.role, case .row(_, let more) = role {
@@ -58,7 +59,6 @@ struct GluedLabels {
         } else {
             entries[key] = Entry(role: role, editions: [edition])
         }
-        lengths[first, default: []].append(key.count)
     }
 
     /// A piece of glued text: a label with its entry, or text that is no label (`entry` nil).
@@ -99,8 +99,8 @@ struct GluedLabels {
         var n = 0
         while n < norm.count {
             var matched: (Int, Entry)?
-            for len in lengths[norm[n]] ?? [] where n + len <= norm.count {
-                if let e = entries[Array(norm[n..<(n + len)])] { matched = (len, e); break }
+            for (key, e) in byFirst[norm[n]] ?? [] where n + key.count <= norm.count && norm[n..<(n + key.count)].elementsEqual(key) {
+                matched = (key.count, e); break
             }
             guard let (len, entry) = matched else {
                 if otherStart == nil { otherStart = n == 0 ? 0 : rawIndex(n) }
