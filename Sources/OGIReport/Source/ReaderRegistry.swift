@@ -8,8 +8,15 @@ import Foundation
 /// canonical XML; an HTML doctype or a known HTML tag → HTML; anything else → text (a text
 /// submission may start with `<`).
 public enum ReaderRegistry {
-    /// The format of `data`.
+    /// The format of `data`: ``FormatSniff/quick(_:)``'s byte-level answer where it has one (ogi's
+    /// canonical XML, text not starting with `<`), else ``sniffByDecoding(_:)``.
     public static func sniff(_ data: Data) -> SourceFormat {
+        FormatSniff.quick(data) ?? sniffByDecoding(data)
+    }
+
+    /// The format of `data` from its first 4 KB, decoded: signatures (PDF, ZIP/DOCX), XML and
+    /// HTML starts, else text.
+    static func sniffByDecoding(_ data: Data) -> SourceFormat {
         let head = [UInt8](data.prefix(4096))
         if head.starts(with: Array("%PDF".utf8)) { return .pdf }
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import OGIReport
 
-/// FormatSniff's shortcuts give ReaderRegistry.sniff's answer: on every fixture, on the
+/// FormatSniff's shortcuts give the answer of ReaderRegistry's decoding sniff (which sniff falls back to): on every fixture, on the
 /// canonical XML ogi writes, and on prefixes and small edits of them.
 @Suite struct FormatSniffTests {
     @Test func theShortcutAgreesWithSniff() throws {
@@ -25,10 +25,10 @@ import Testing
             for cut in [d.count, min(d.count, 4096), min(d.count, 40), min(d.count, 5)] {
                 let x = d.prefix(cut)
                 if let q = FormatSniff.quick(x) {
-                    #expect(q == ReaderRegistry.sniff(x), "\(String(decoding: x.prefix(60), as: UTF8.self))")
+                    #expect(q == ReaderRegistry.sniffByDecoding(x), "\(String(decoding: x.prefix(60), as: UTF8.self))")
                     checked += 1
                 }
-                #expect(FormatSniff.format(x) == ReaderRegistry.sniff(x))
+                #expect(FormatSniff.format(x) == ReaderRegistry.sniffByDecoding(x))
             }
         }
         #expect(checked > 100, "the shortcut answers for most inputs")
