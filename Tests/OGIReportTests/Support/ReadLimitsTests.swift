@@ -88,7 +88,9 @@ import Testing
         let long = String(seed[..<i.lowerBound]) + String(repeating: "公开", count: 1_100_000 / 6) + String(seed[i.lowerBound...])
         var result: NormalizeResult!
         let t = Self.seconds { result = Normalizer.normalize(Data(long.utf8), fileName: "para.txt") }
-        #expect(t < 1, "took \(t) s")
+        // A guard against the quadratic path the limit cuts off (minutes), not a speed measurement:
+        // loose enough for a debug build on a loaded machine.
+        #expect(t < 5, "took \(t) s")
         #expect(result.schemaErrors.isEmpty)
         #expect(result.xml == nil)
         let d = try #require(result.diagnostics.first)
@@ -113,7 +115,9 @@ import Testing
         let data = try Self.seedWithRows(10_500)  // rows-1M-dup, 10,500 rows (200 KB)
         var result: NormalizeResult!
         let t = Self.seconds { result = Normalizer.normalize(data, fileName: "rows.txt") }
-        #expect(t < 1, "took \(t) s")
+        // A guard against the quadratic path the limit cuts off (minutes), not a speed measurement:
+        // loose enough for a debug build on a loaded machine.
+        #expect(t < 5, "took \(t) s")
         let d = try #require(result.diagnostics.first)
         #expect(d.code == "limit.rows")
         #expect(d.line != nil)
