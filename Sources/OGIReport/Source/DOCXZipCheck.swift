@@ -19,6 +19,11 @@ enum DOCXZipCheck {
             i -= 1
         }
         guard eocd >= 0 else { return "no end of central directory record: the archive is truncated or damaged" }
+        // ZIPFoundation reads the record's comment too, and when it runs past the end it fails without
+        // closing its in-memory file, leaking the archive's bytes (found by the `docx` fuzz target).
+        guard eocd + 22 + u16(eocd + 20) <= n else {
+            return "the end of central directory record's comment runs past the end of the archive: truncated or damaged"
+        }
         if eocd >= 20, bytes[eocd - 20] == 0x50, bytes[eocd - 19] == 0x4B, bytes[eocd - 18] == 0x06, bytes[eocd - 17] == 0x07 {
             return "a ZIP64 archive, which a DOCX never needs"
         }
