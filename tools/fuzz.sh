@@ -20,7 +20,7 @@ S=${2:-60}
 case "$T" in
     text|xml|html|pdf) LEN=65536 ;;
     docx) LEN=262144 ;;      # the fixture packages are 8-18 KB, but mutations need room to inflate
-    docx-xml) LEN=131072 ;;  # the stripped seeds are 45-95 KB
+    docx-xml) LEN=65536 ;;   # the seeds are 2-55 KB slices
     *) echo "unknown target $T (text, xml, html, docx, docx-xml, pdf)" >&2; exit 2;;
 esac
 OGI_FUZZ=1 nice -n 19 swift build -c release --scratch-path .build/fuzz --product ogi-fuzz \
@@ -39,10 +39,13 @@ if [ -z "$(ls -A "$C")" ]; then
     esac | while read -r f; do cp "$f" "$C/"; done
     if [ "$T" = docx-xml ]; then
         python3 - "$C" Fixtures/docx/*.docx <<'PY'
-# Seeds for docx-xml: the parts of each fixture, with the formatting ogi does not read stripped (run
-# properties, borders, widths, rsids, section properties …; styles, numbering, spans and merges kept) so
-# that a 200 KB document.xml becomes ~50 KB and each execution is ~4x faster.
-import sys, zipfile, os, re
+# Seeds for docx-xml: each fixture's document.xml cut into slices of ~4 KB of body (a big table into a few
+# rows at a time, its properties kept), each with the fixture's styles and numbering, and with the
+# formatting ogi does not read stripped (run properties, borders, widths, rsids …). A whole document takes
+# ~60 ms an execution (recognition of a full report); a slice ~2 ms, and it reaches the same walker code.
+import sys, zipfile, os, re, io
+import xml.etree.ElementTree as ET
+W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
 def strip(x):
     x = re.sub(rb'\s(w:rsid\w*|w14:paraId|w14:textId)="[^"]*"', b'', x)
     x = re.sub(rb'<w:rPr>.*?</w:rPr>|<w:rPr/>', b'', x, flags=re.S)
@@ -53,15 +56,39 @@ def strip(x):
                rb'|tblInd|trHeight|cantSplit|gridCol|widowControl|keepNext|keepLines)\b[^>]*/>', b'', x)
     x = re.sub(rb'<w:(pPr|tcPr|trPr|tblPr)></w:\1>|<w:(pPr|tcPr|trPr|tblPr)/>', b'', x)
     return re.sub(rb'</w:t></w:r><w:r><w:t(?: xml:space="preserve")?>', b'', x)
+def slices(doc, budget):
+    for prefix, uri in re.findall(rb'xmlns:(\w+)="([^"]+)"', doc):
+        ET.register_namespace(prefix.decode(), uri.decode())
+    root = ET.fromstring(doc)
+    body = root.find(W + 'body')
+    kids = list(body)
+    chunks, cur, size = [], [], 0
+    for k in kids:
+        s = len(ET.tostring(k))
+        if k.tag == W + 'tbl' and s > budget:   # a big table: its header rows plus a few rows at a time
+            rows = [r for r in k if r.tag == W + 'tr']
+            head = [r for r in k if r.tag != W + 'tr']
+            step = max(1, len(rows) // 6)
+            for i in range(0, len(rows), step):
+                t = ET.Element(W + 'tbl'); t.extend(head + rows[i:i + step]); chunks.append(cur + [t]); cur, size = [], 0
+            continue
+        cur.append(k); size += s
+        if size > budget: chunks.append(cur); cur, size = [], 0
+    if cur: chunks.append(cur)
+    for c in chunks:
+        for k in list(body): body.remove(k)
+        body.extend(c)
+        yield ET.tostring(root, xml_declaration=True, encoding='UTF-8')
 out = sys.argv[1]
 for path in sys.argv[2:]:
     z = zipfile.ZipFile(path)
     names = z.namelist()
-    parts = [strip(z.read(n)) if n in names else b"" for n in ("word/document.xml", "word/styles.xml", "word/numbering.xml")]
-    while len(parts) > 1 and not parts[-1]:
-        parts.pop()
-    with open(os.path.join(out, os.path.basename(path) + ".parts"), "wb") as f:
-        f.write(b"\0".join(parts))
+    doc = strip(z.read('word/document.xml'))
+    rest = [strip(z.read(n)) if n in names else b"" for n in ("word/styles.xml", "word/numbering.xml")]
+    while rest and not rest[-1]: rest.pop()
+    for i, d in enumerate(slices(doc, 4000)):
+        with open(os.path.join(out, f"{os.path.basename(path)}.{i:02d}.parts"), "wb") as f:
+            f.write(b"\0".join([d] + rest))
 PY
     fi
 fi

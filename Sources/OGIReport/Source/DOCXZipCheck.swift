@@ -46,6 +46,11 @@ enum DOCXZipCheck {
             guard dataOffset + packed <= n, dataOffset + (localPacked == 0xFFFF_FFFF ? 0 : localPacked) <= n else {
                 return "the data of entry \(k + 1) lies outside the archive: truncated or damaged"
             }
+            // A stored entry is read for its uncompressed size, which ZIP requires to equal the compressed
+            // one; ZIPFoundation trusts it and trapped reading past the end (found by the docx fuzz target).
+            guard u16(p + 10) != 0 || packed == size else {
+                return "entry \(k + 1) is stored uncompressed but declares \(size) bytes in \(packed): damaged"
+            }
             p = next
         }
         return nil
