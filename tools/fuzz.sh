@@ -93,5 +93,14 @@ for path in sys.argv[2:]:
 PY
     fi
 fi
+if [ "$T" = pdf ]; then
+    # poppler and cairo (C/C++, no frame pointers: LSan's fast unwinder stops inside them) keep state across
+    # documents that LeakSanitizer's mid-run check reported as a leak which replaying the input alone never
+    # shows (Fixtures/fuzz/README.md, PDFFuzzFindingsTests). Leaks whose stack is inside them are suppressed;
+    # a g_malloc'd string (poppler_page_get_text …) our Swift code failed to free is still a finding. Blind
+    # spot: a cairo surface our own code failed to destroy would be suppressed too (PDFTextLayer defers it).
+    printf 'leak:libpoppler\nleak:libcairo\nleak:libstdc++\nleak:libfontconfig\n' > .build/fuzz/lsan-pdf.supp
+    export LSAN_OPTIONS="suppressions=$PWD/.build/fuzz/lsan-pdf.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+fi
 OGI_FUZZ_TARGET=$T exec nice -n 19 "$BIN" "$C" -artifact_prefix="$A/" -max_total_time="$S" -workers=1 \
     -timeout=10 -rss_limit_mb=2048 -max_len="$LEN" -print_final_stats=1 "$@"
