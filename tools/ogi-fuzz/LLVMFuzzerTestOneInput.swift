@@ -20,5 +20,10 @@ func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
 public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
     var argc = argc
     var argv = argv
+    atexit {
+        let line = "ogi-fuzz: \(OutputCheck.runs) outputs written and checked, \(OutputCheck.validated) validated against the schema "
+            + "(1 in \(OutputCheck.sampleEvery) by input hash, plus \(OutputCheck.flagged) doubted by the cheap checks)\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
     return LLVMFuzzerRunDriver(&argc, &argv) { bytes, count in fuzzOneInput(bytes, count) }
 }

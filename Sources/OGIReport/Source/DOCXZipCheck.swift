@@ -19,6 +19,11 @@ enum DOCXZipCheck {
             i -= 1
         }
         guard eocd >= 0 else { return "no end of central directory record: the archive is truncated or damaged" }
+        // ZIPFoundation reads the record's comment too, and when it runs past the end it fails without
+        // closing its in-memory file, leaking the archive's bytes (found by the `docx` fuzz target).
+        guard eocd + 22 + u16(eocd + 20) <= n else {
+            return "the end of central directory record's comment runs past the end of the archive: truncated or damaged"
+        }
         if eocd >= 20, bytes[eocd - 20] == 0x50, bytes[eocd - 19] == 0x4B, bytes[eocd - 18] == 0x06, bytes[eocd - 17] == 0x07 {
             return "a ZIP64 archive, which a DOCX never needs"
         }
@@ -40,6 +45,11 @@ enum DOCXZipCheck {
             let localPacked = u32(local + 18)
             guard dataOffset + packed <= n, dataOffset + (localPacked == 0xFFFF_FFFF ? 0 : localPacked) <= n else {
                 return "the data of entry \(k + 1) lies outside the archive: truncated or damaged"
+            }
+            // A stored entry is read for its uncompressed size, which ZIP requires to equal the compressed
+            // one; ZIPFoundation trusts it and trapped reading past the end (found by the docx fuzz target).
+            guard u16(p + 10) != 0 || packed == size else {
+                return "entry \(k + 1) is stored uncompressed but declares \(size) bytes in \(packed): damaged"
             }
             p = next
         }
