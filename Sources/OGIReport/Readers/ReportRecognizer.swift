@@ -132,7 +132,18 @@ public enum ReportRecognizer {
             }
             report.sections.append(section)
         }
-        tableLines.subtract(fragmentLines)
+        // A row kept whole as a fragment is accounted for by the fragment, not as table content; a
+        // row whose label cells alone became a fragment (its values read) stays a table row.
+        let byNumber = Dictionary(lines.map { ($0.number, $0.text) }, uniquingKeysWith: { a, _ in a })
+        for f in tables.fragments where f.lines.first == f.lines.last {
+            let unit = DocumentText.compactString(byNumber[f.lines.first] ?? "")
+            if DocumentText.compactString(f.text) == unit || document.tableRow(ofUnit: f.lines.first) == nil {
+                tableLines.remove(f.lines.first)
+            }
+        }
+        for f in tables.fragments where f.lines.first != f.lines.last {
+            tableLines.subtract(f.lines.first...f.lines.last)
+        }
 
         // Missing sections.
         if headings.isEmpty {
