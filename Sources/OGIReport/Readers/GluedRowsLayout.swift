@@ -104,6 +104,18 @@ enum GluedRowsLayout: LineLayout {
         return e.impossible || e.glued >= 4
     }
 
+    /// True when a line holds a whole table, labels and numbers in a row with spaces or nothing
+    /// between them (a table of a page flattened onto one line): at least 200 characters, ten
+    /// runs of digits and three stretches of text. Read as glued cells, a space stays a boundary.
+    static func isFlattenedTable(_ text: String) -> Bool {
+        guard text.utf8.count >= 200 else { return false }
+        let s = Array(text.unicodeScalars)
+        guard s.count >= 200 else { return false }
+        var values = 0, texts = 0
+        for sp in spans(s) { if sp.isValue { values += 1 } else { texts += 1 } }
+        return values >= 10 && texts >= 3
+    }
+
     /// True when a run of digits anywhere in the line cannot be one number ("00", "000023", ten
     /// digits or more without a point).
     static func hasImpossibleRun(_ text: String) -> Bool {

@@ -58,6 +58,8 @@ enum LineLayouts {
             // few numbers in a space-rows table stays space rows), or a run that is no number.
             let glued = GluedRowsLayout.evidence(lines, enough: max(4, spacedLines + 1))
             if glued.impossible || (glued.glued >= 4 && glued.glued > spacedLines) { return .gluedCells }
+            // A whole table on one line (a flattened page), its cells a space apart or glued.
+            if spacedLines <= 2, lines.contains(where: { GluedRowsLayout.isFlattenedTable($0.text) }) { return .gluedCells }
             if (spacedLines >= 3 || longest >= 5) && spacedLines >= valueLines { return .spaceRows }
             return valueLines >= 3 && valueLines * 8 >= nonBlank ? .cellPerLine : .none
         }

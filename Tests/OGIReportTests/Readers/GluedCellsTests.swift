@@ -126,6 +126,25 @@ import Testing
         #expect(t2[2].entry == nil)
     }
 
+    /// A page flattened onto one line with a space between cells (a crawler that kept the spaces):
+    /// every seed's template reads back with every cell.
+    @Test(arguments: ["000_44f90c379b4f7fce", "001_920faedf84c991f1", "002_a2c9da7275a0d61c", "003_be85ec6c6b6a0b3c", "004_bbe5ed0d0ae48369"])
+    func flattenedWithSpacesReadsBack(_ seed: String) throws {
+        let x = try CanonicalXML.read(try Fixtures.data("golden/\(seed).xml"), fileName: seed)
+        let text = TemplateWriter.write(x, format: .text).split(separator: "\n")
+            .map { $0.replacingOccurrences(of: "\t", with: " ") }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .joined(separator: " ")
+        let read = try ReaderRegistry.read(Data(text.utf8), fileName: "flat.txt").result
+        #expect(read.diagnostics.contains { $0.code == "read.flattened" })
+        #expect(read.report.metadata.source?.layout == .gluedCells)
+        for table in x.tables {
+            for cell in table.cells {
+                let got = read.report.cell(cell.concept)
+                #expect(got?.presence == cell.presence && got?.number == cell.number, "\(seed) \(cell.concept)")
+            }
+        }
+    }
+
     /// A line with three section headings inside is cut into pieces located by column.
     @Test func flattenedLineIsSplitAtItsHeadings() throws {
         let body = "某局2023年政府信息公开工作年度报告 一、总体情况本年度" + String(repeating: "开展工作。", count: 80)
