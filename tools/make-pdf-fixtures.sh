@@ -39,3 +39,13 @@ $ogi template --from Fixtures/golden/000_44f90c379b4f7fce.xml --format docx -o "
 $ogi template --from Fixtures/golden/002_a2c9da7275a0d61c.xml --format docx -o "$tmp/lo-template-filled-2019.docx"
 soffice --headless --convert-to pdf --outdir "$out" "$tmp"/lo-template-*.docx >&2
 ls -la "$out" "$out/bad"
+# An unruled print (every border removed) of one HTML fixture: read from text lines, with a warning per table.
+mkdir -p "$out/unruled"
+python3 - Fixtures/html/word-mso-003.html "$tmp/unruled.html" <<'PY'
+import sys
+data = open(sys.argv[1], 'rb').read()
+style = b'<style>table,td,th,tr{border:none !important;border-collapse:collapse}</style>'
+i = data.lower().rfind(b'</head>')
+open(sys.argv[2], 'wb').write(data[:i] + style + data[i:] if i >= 0 else style + data)
+PY
+chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$out/unruled/word-mso-003.pdf" "file://$tmp/unruled.html" 2>/dev/null

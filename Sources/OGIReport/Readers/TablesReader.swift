@@ -68,7 +68,19 @@ public enum TablesReader {
                 grids[id] = glued
             }
         }
-        return read(grids: grids, fileName: fileName)
+        var result = read(grids: grids, fileName: fileName)
+        // A PDF table without ruling lines is read from the page's text lines: the gaps between
+        // words stand for the cell borders, which is not reliable yet (wrapped labels and headers,
+        // values glued to labels). Said once per table, so no cell of it goes unquestioned.
+        if let document, document.format == .pdf {
+            for (id, layout) in result.layouts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where layout != .grid {
+                let first = grids[id]?.lines.first { !LineLayouts.isBlank($0.text) }
+                result.diagnostics.append(.warning("table \(id.rawValue.dropFirst()) has no ruling lines in the PDF: it was read from the page's text "
+                                                   + "lines (\(layout.rawValue)), where cells can be misplaced; check its cells against the PDF",
+                                                   code: "table.pdf-unruled", file: fileName, line: first?.number))
+            }
+        }
+        return result
     }
 
     /// Reads tables from their grids (one per table section).
