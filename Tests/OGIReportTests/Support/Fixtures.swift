@@ -1,4 +1,5 @@
 import Foundation
+import OGIReport
 
 /// Paths to the package's fixtures, found from this file's location (no resources needed).
 enum Fixtures {
@@ -23,15 +24,5 @@ enum Fixtures {
     }
 }
 
-/// A small deterministic random generator (SplitMix64) for property tests.
-struct SeededRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The property tests' seeded generator: the library's ``SplitMix64``.
+typealias SeededRNG = SplitMix64
