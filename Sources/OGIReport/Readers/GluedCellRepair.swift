@@ -136,7 +136,7 @@ enum GluedCellRepair {
         var unique = 0, ambiguous: [String] = [], decided: [String] = []
         for (i, r) in rows.enumerated() {
             let label = r.cells.map(\.raw).joined()
-            let name = label.isEmpty ? "table 3's value row" : "row “\(DocumentText.trim(label))”"
+            let name = label.isEmpty ? (table == .t3 ? "table 3's value row" : "numbers without a row label") : "row “\(DocumentText.trim(label))”"
             guard !r.values.isEmpty else { out.append(GridRow(cells: r.cells, lines: [r.unit])); continue }
             let glued = r.values.map(\.raw).joined(separator: " ")
             let at = r.values[0]
@@ -146,7 +146,8 @@ enum GluedCellRepair {
                 ambiguous.append(name)
                 result.fragments.append(Fragment(text: r.values.map(\.raw).joined(separator: "\t"), lines: SourceRange(line: at.line, column: at.column),
                                                  reason: "glued cells not split"))
-                result.diagnostics.append(.warning("glued cells “\(glued)” after \(name), which is not a row of the table's values; not read (kept verbatim)",
+                let whereFound = label.isEmpty ? "without a row label" : "after \(name), which is not a row of the table's values"
+                result.diagnostics.append(.warning("glued cells “\(glued)” \(whereFound): how many cells they hold is unknown; not read (kept verbatim)",
                                                    code: "table.glued-ambiguous", file: fileName, line: at.line, column: at.column))
                 continue
             }
