@@ -32,15 +32,17 @@ enum FlattenedText {
             guard let cuts = cutsByUnit[i] else {
                 var u = unit; u.number = out.units.count + 1; out.units.append(u); continue
             }
-            let scalars = Array(unit.text.unicodeScalars)
-            let bounds = [0] + cuts + [scalars.count]
+            let view = unit.text.unicodeScalars
+            let index = Array(view.indices) + [view.endIndex]
+            let scalarCount = index.count - 1
+            let bounds = [0] + cuts + [scalarCount]
             for k in 0..<(bounds.count - 1) where bounds[k] < bounds[k + 1] {
-                let text = String(String.UnicodeScalarView(scalars[bounds[k]..<bounds[k + 1]]))
+                let text = String(view[index[bounds[k]]..<index[bounds[k + 1]]])
                 var range = unit.range
                 range.column = (unit.range.column > 0 ? unit.range.column - 1 : 0) + bounds[k] + 1
                 out.units.append(SourceUnit(number: out.units.count + 1, kind: .line, text: text, range: range))
             }
-            notes.append(Diagnostic(.note, "line of \(scalars.count) characters holds the whole report flattened "
+            notes.append(Diagnostic(.note, "line of \(scalarCount) characters holds the whole report flattened "
                                     + "(headings, paragraphs and table cells joined); split into \(cuts.count + 1) pieces at its section headings",
                                     code: "read.flattened", file: document.diagnosticsName, line: unit.range.first, column: 1))
         }

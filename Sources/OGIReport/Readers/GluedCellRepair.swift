@@ -154,7 +154,7 @@ enum GluedCellRepair {
             if s.count == 1 {
                 let pieces = s[0]
                 let cells = pieces.map { p in
-                    GridCell(raw: GluedSplits.text(p, in: r.values.map(\.raw)), line: r.values[p.cell].line,
+                    GridCell(raw: GluedSplits.text(p, in: runs[i]!), line: r.values[p.cell].line,
                              column: r.values[p.cell].column + p.offset)
                 }
                 out.append(GridRow(cells: r.cells + cells, lines: [r.unit]))
@@ -173,7 +173,7 @@ enum GluedCellRepair {
             // Not decided: the row is not read; kept verbatim.
             ambiguous.append(name)
             let n = counts[i] ?? 0
-            let shown = s.prefix(4).map { split in split.map { GluedSplits.text($0, in: r.values.map(\.raw)) }.joined(separator: " | ") }
+            let shown = s.prefix(4).map { split in split.map { GluedSplits.text($0, in: runs[i]!) }.joined(separator: " | ") }
             let why = s.isEmpty
                 ? "cannot be split into the \(n) cells of its row"
                 : "can be split into its \(n) cells in \(truncated.contains(i) ? "more than \(s.count)" : "\(s.count)") ways (\(shown.joined(separator: "; "))\(s.count > 4 ? "; …" : "")) and nothing in the table decides between them"

@@ -74,7 +74,10 @@ struct GluedLabels {
     /// quote marks and width ignored, as in every label match); the stretches between labels are
     /// kept verbatim as pieces without an entry.
     func cut(_ text: String) -> [Piece] {
-        let raw = Array(text.unicodeScalars)
+        let view = text.unicodeScalars
+        let raw = Array(view)
+        let index = Array(view.indices) + [view.endIndex]
+        func slice(_ a: Int, _ b: Int) -> String { String(view[index[a]..<index[b]]) }
         // Normalised scalars with the raw index each comes from.
         var norm: [Unicode.Scalar] = []
         var from: [Int] = []
@@ -93,7 +96,7 @@ struct GluedLabels {
         func rawIndex(_ n: Int) -> Int { n < from.count ? from[n] : raw.count }
         func flushOther(until end: Int) {
             guard let s = otherStart, s < end else { otherStart = nil; return }
-            pieces.append(Piece(raw: String(String.UnicodeScalarView(raw[s..<end])), offset: s, entry: nil))
+            pieces.append(Piece(raw: slice(s, end), offset: s, entry: nil))
             otherStart = nil
         }
         var n = 0
@@ -111,7 +114,7 @@ struct GluedLabels {
             flushOther(until: start)
             let end = n + len < norm.count ? rawIndex(n + len) : raw.count
             // Spaces and quotes between this label and the next stay with this one.
-            pieces.append(Piece(raw: String(String.UnicodeScalarView(raw[start..<end])), offset: start, entry: entry))
+            pieces.append(Piece(raw: slice(start, end), offset: start, entry: entry))
             n += len
         }
         flushOther(until: raw.count)

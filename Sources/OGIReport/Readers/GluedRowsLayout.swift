@@ -20,8 +20,11 @@ enum GluedRowsLayout: LineLayout {
 
     /// The line cut into text and value cells, with 1-based columns.
     static func cells(_ l: SourceLine) -> [GridCell] {
-        let s = Array(l.text.unicodeScalars)
-        return spans(s).map { GridCell(raw: String(String.UnicodeScalarView(s[$0.start..<$0.end])), line: l.number, column: $0.start + 1) }
+        let view = l.text.unicodeScalars
+        let s = Array(view)
+        // Cell texts are slices of the line (copied as bytes), not rebuilt scalar by scalar.
+        let index = Array(view.indices) + [view.endIndex]
+        return spans(s).map { GridCell(raw: String(view[index[$0.start]..<index[$0.end]]), line: l.number, column: $0.start + 1) }
     }
 
     /// An ASCII or full-width digit.

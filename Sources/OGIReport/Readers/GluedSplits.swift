@@ -204,7 +204,9 @@ enum GluedSplits {
     /// The run's scalars with full-width digits folded and a trailing unit taken off.
     static func run(_ text: String) -> Run {
         // Full-width digits folded; every dash or minus read as "-".
-        var s = Array(text.unicodeScalars.map { LabelText.fold($0.value) }.compactMap(Unicode.Scalar.init))
+        var s: [Unicode.Scalar] = []
+        s.reserveCapacity(text.utf8.count)
+        for u in text.unicodeScalars { if let f = Unicode.Scalar(LabelText.fold(u.value)) { s.append(f) } }
         var unit = ""
         for u in units {
             let us = Array(u.unicodeScalars)
@@ -228,8 +230,11 @@ enum GluedSplits {
     }
 
     /// The text of a piece (with the run's unit when it is the run's last piece).
-    static func text(_ piece: Piece, in cells: [String]) -> String {
-        let r = run(cells[piece.cell])
+    static func text(_ piece: Piece, in cells: [String]) -> String { text(piece, in: cells.map(run)) }
+
+    /// The text of a piece of runs already taken apart (``run(_:)``).
+    static func text(_ piece: Piece, in runs: [Run]) -> String {
+        let r = runs[piece.cell]
         var t = String(String.UnicodeScalarView(r.scalars[piece.offset..<(piece.offset + piece.length)]))
         if piece.offset + piece.length == r.scalars.count { t += r.unit }
         return t

@@ -227,11 +227,19 @@ public enum ReportRecognizer {
 
     /// A tab between two cells, or a short bare number ("0", "12901", "-58", "０").
     static func isTableLike(_ trimmed: String) -> Bool {
-        if trimmed.unicodeScalars.contains("\t") { return true }
-        let c = DocumentText.compact(trimmed)
-        guard !c.isEmpty, c.count <= 12 else { return false }
-        return c.allSatisfy { DocumentText.digit($0) != nil || $0 == "-" || $0 == "+" || $0 == "." || $0 == "," }
-            && c.contains { DocumentText.digit($0) != nil }
+        if trimmed.utf8.contains(0x09) { return true }
+        // One pass over the compact (folded, spaces dropped) text, stopping at its 13th scalar or
+        // at the first that is not part of a number: long prose costs nothing.
+        var count = 0, digit = false
+        for u in trimmed.unicodeScalars {
+            let f = DocumentText.fold(u)
+            if DocumentText.isSpace(f) { continue }
+            count += 1
+            guard count <= 12 else { return false }
+            if DocumentText.digit(f) != nil { digit = true; continue }
+            guard f == "-" || f == "+" || f == "." || f == "," else { return false }
+        }
+        return digit
     }
 
     /// Splits the trailing signature lines (agency name, date) off a section body: at most three

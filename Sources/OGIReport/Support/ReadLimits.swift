@@ -98,9 +98,8 @@ public struct ReadLimits: Sendable, Hashable {
         if document.tables.isEmpty {
             var run = 0
             for unit in document.units {
-                let t = unit.text.trimmingCharacters(in: .whitespaces)
-                if t.isEmpty { continue }
-                run = ReportRecognizer.isTableLike(t) ? run + 1 : 0
+                if DocumentText.isBlank(unit.text) { continue }
+                run = ReportRecognizer.isTableLike(DocumentText.trim(unit.text)) ? run + 1 : 0
                 if run > maxRows {
                     return Self.exceeded("a table runs past \(maxRows) rows at line \(unit.number)",
                                          limit: "\(maxRows) rows", flag: "--max-rows", name: "rows",
