@@ -101,10 +101,11 @@ enum GluedRowsLayout: LineLayout {
     }
 
     /// True when lines show table cells glued to text: a run that cannot be one number, or at
-    /// least four runs right after text.
-    static func isGlued(_ lines: [SourceLine]) -> Bool {
-        let e = evidence(lines, enough: 4)
-        return e.impossible || e.glued >= 4
+    /// least four runs right after text and more of them than lines of spaced numbers
+    /// (`spacedLines`: prose with a few numbers in a space-rows table stays space rows).
+    static func isGlued(_ lines: [SourceLine], spacedLines: Int = 0) -> Bool {
+        let e = evidence(lines, enough: max(4, spacedLines + 1))
+        return e.impossible || (e.glued >= 4 && e.glued > spacedLines)
     }
 
     /// True when a line holds a whole table, labels and numbers in a row with spaces or nothing
@@ -119,13 +120,7 @@ enum GluedRowsLayout: LineLayout {
         return values >= 10 && texts >= 3
     }
 
-    /// True when a run of digits anywhere in the line cannot be one number ("00", "000023", ten
-    /// digits or more without a point).
-    static func hasImpossibleRun(_ text: String) -> Bool {
-        let s = Array(text.unicodeScalars)
-        return spans(s).contains { sp in sp.isValue && isImpossible(s[sp.start..<sp.end]) }
-    }
-
+    /// True when a run of digits cannot be one number ("00", "000023", ten digits or more without a point).
     static func isImpossible(_ run: ArraySlice<Unicode.Scalar>) -> Bool {
         let digits = run.filter(isDigit)
         guard !run.contains(where: isPoint) else { return false }

@@ -27,7 +27,7 @@ enum LineLayouts {
     /// Pipe rows when at least three lines are `|` rows. Tab rows when more lines carry a tab after
     /// their first cell than lines that are a single tab-led cell; one cell per line otherwise.
     /// Without tabs: glued cells when the lines show them more than spaced numbers
-    /// (``GluedRowsLayout/evidence(_:enough:)``), space
+    /// (``GluedRowsLayout/isGlued(_:spacedLines:)``), space
     /// rows when lines end in spaced numbers, one cell per line when many lines are a bare value,
     /// else `.none`.
     static func detectLayout(_ lines: [SourceLine]) -> SourceLayout {
@@ -54,10 +54,7 @@ enum LineLayouts {
                 longest = max(longest, n)
                 if n >= 2 { spacedLines += 1 } else if CellValueParser.isValueLike(l.text) { valueLines += 1 }
             }
-            // Glued cells need more runs glued to text than lines of spaced numbers (prose with a
-            // few numbers in a space-rows table stays space rows), or a run that is no number.
-            let glued = GluedRowsLayout.evidence(lines, enough: max(4, spacedLines + 1))
-            if glued.impossible || (glued.glued >= 4 && glued.glued > spacedLines) { return .gluedCells }
+            if GluedRowsLayout.isGlued(lines, spacedLines: spacedLines) { return .gluedCells }
             // A whole table on one line (a flattened page), its cells a space apart or glued.
             if spacedLines <= 2, lines.contains(where: { GluedRowsLayout.isFlattenedTable($0.text) }) { return .gluedCells }
             if (spacedLines >= 3 || longest >= 5) && spacedLines >= valueLines { return .spaceRows }
