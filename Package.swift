@@ -25,7 +25,13 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
-        .target(name: "OGIReport", dependencies: ["CLibXML2", "CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .systemLibrary(
+            name: "CCrypto",
+            path: "Sources/CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "OGIReport", dependencies: ["CLibXML2", "CPoppler", "CCrypto", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .executableTarget(
             name: "ogi",
             dependencies: [

@@ -161,7 +161,7 @@ struct Normalize: ParsableCommand {
             status = max(status, 1)
         }
         r.classify()
-        guard let xml = result.xml else { return max(status, 1) }
+        guard let xml = result.xmlBytes else { return max(status, 1) }
         if printNow { Self.printRecord(&r) }
         do {
             try out.write(xml)

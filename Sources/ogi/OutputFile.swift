@@ -208,6 +208,11 @@ final class OutputFile {
         try data.withUnsafeBytes { try write($0) }
     }
 
+    /// Appends bytes (UTF-8 text already encoded, e.g. canonical XML); failures as for text.
+    func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+
     private func write(_ bytes: UnsafeRawBufferPointer) throws {
         if finished { throw CLIError.io("\(name): error: internal error: written after it was finished (a bug in ogi)") }
         if Self.standardErrorFailed { abort(); throw CLIError.io("ogi: error: cannot write standard error") }

@@ -41,18 +41,10 @@ enum DocumentText {
 
     /// Non-overlapping occurrences of `needle` in `hay`, compared as UTF-8 bytes.
     static func count(of needle: String, in hay: String) -> Int {
-        let n = Array(needle.utf8), h = Array(hay.utf8)
-        guard !n.isEmpty, n.count <= h.count else { return 0 }
+        let n = Array(needle.utf8), h = Array(hay.utf8)[...]
+        guard !n.isEmpty else { return 0 }
         var found = 0, i = 0
-        let first = n[0]
-        while i + n.count <= h.count {
-            if h[i] == first {
-                var k = 1
-                while k < n.count, h[i + k] == n[k] { k += 1 }
-                if k == n.count { found += 1; i += n.count; continue }
-            }
-            i += 1
-        }
+        while let at = ByteSearch.firstIndex(of: n, in: h, from: i) { found += 1; i = at + n.count }
         return found
     }
 

@@ -84,7 +84,7 @@ enum NarrativeReader {
     /// punctuation such as a lead-in's colon "本年度数据如下：", or at least 15 characters).
     static func isProse(_ trimmed: String) -> Bool {
         let s = DocumentText.compact(trimmed)
-        guard !trimmed.unicodeScalars.contains("\t"), s.contains(where: DocumentText.isHan) else { return false }
+        guard !ByteSearch.contains(0x09, in: trimmed), s.contains(where: DocumentText.isHan) else { return false }
         return s.contains { DocumentText.clausePunctuation.contains($0) } || s.count >= 15 || DocumentText.endsSentence(trimmed)
     }
 }

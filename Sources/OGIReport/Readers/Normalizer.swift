@@ -4,8 +4,10 @@ import Foundation
 public struct NormalizeResult: Sendable {
     /// The report read (nil when the bytes could not be decoded at all).
     public var report: Report?
-    /// The canonical XML, when a report was read and the XML passed the schema.
-    public var xml: String?
+    /// The canonical XML's UTF-8 bytes, when a report was read and the XML passed the schema.
+    public var xmlBytes: [UInt8]?
+    /// ``xmlBytes`` as a String.
+    public var xml: String? { xmlBytes.map { String(decoding: $0, as: UTF8.self) } }
     /// Diagnostics about the source (reader warnings and errors).
     public var diagnostics: [Diagnostic]
     /// Schema errors in our own output: non-empty means a bug in ogi, and `xml` is nil.
@@ -30,14 +32,14 @@ public enum Normalizer {
                 read = try ReaderRegistry.read(data, fileName: fileName, limits: limits).result
             }
         } catch let e as DiagnosticError {
-            return NormalizeResult(report: nil, xml: nil, diagnostics: e.diagnostics, schemaErrors: [])
+            return NormalizeResult(report: nil, xmlBytes: nil, diagnostics: e.diagnostics, schemaErrors: [])
         } catch {
-            return NormalizeResult(report: nil, xml: nil, diagnostics: [.error("\(error)", file: fileName)], schemaErrors: [])
+            return NormalizeResult(report: nil, xmlBytes: nil, diagnostics: [.error("\(error)", file: fileName)], schemaErrors: [])
         }
-        let xml = CanonicalXML.write(read.report)
+        let xml = CanonicalXML.writeBytes(read.report)
         let outName = fileName == "-" ? "-" : URL(fileURLWithPath: fileName).deletingPathExtension().lastPathComponent + ".xml"
-        let schema = SchemaValidator.shared.validate(Data(xml.utf8), fileName: outName)
+        let schema = SchemaValidator.shared.validateOwnOutput(Data(xml), fileName: outName)
         let failed = schema.filter { $0.severity == .error }
-        return NormalizeResult(report: read.report, xml: failed.isEmpty ? xml : nil, diagnostics: read.diagnostics, schemaErrors: failed)
+        return NormalizeResult(report: read.report, xmlBytes: failed.isEmpty ? xml : nil, diagnostics: read.diagnostics, schemaErrors: failed)
     }
 }

@@ -227,7 +227,7 @@ public enum ReportRecognizer {
 
     /// A tab between two cells, or a short bare number ("0", "12901", "-58", "０").
     static func isTableLike(_ trimmed: String) -> Bool {
-        if trimmed.utf8.contains(0x09) { return true }
+        if ByteSearch.contains(0x09, in: trimmed) { return true }
         // One pass over the compact (folded, spaces dropped) text, stopping at its 13th scalar or
         // at the first that is not part of a number: long prose costs nothing.
         var count = 0, digit = false

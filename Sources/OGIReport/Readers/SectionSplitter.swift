@@ -129,7 +129,7 @@ enum SectionSplitter {
             guard c.count >= t.count, c[0..<t.count].elementsEqual(t) else { continue }
             let rest = c[t.count...]
             // The anchor alone, or followed by other header cells (no sentence punctuation).
-            if rest.isEmpty || (line.contains("\t") && !rest.contains(where: { DocumentText.clausePunctuation.contains($0) })) { return true }
+            if rest.isEmpty || (ByteSearch.contains(0x09, in: line) && !rest.contains(where: { DocumentText.clausePunctuation.contains($0) })) { return true }
         }
         return false
     }

@@ -312,7 +312,7 @@ struct DOCXWalker {
             }
             for c in open.keys where !seen.contains(c) { open[c] = nil }
             rows.append(SourceTable.Row(cells: cells, range: SourceRange(grid: GridLocation(table: number, row: r + 1))))
-            let unitText = cells.map { $0.text.utf8.contains(0x0A) ? String(decoding: $0.text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self) : $0.text }
+            let unitText = cells.map { ByteSearch.contains(0x0A, in: $0.text) ? String(decoding: $0.text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self) : $0.text }
                 .joined(separator: "\t")
             units.append(SourceUnit(number: units.count + 1, kind: .tableRow(table: number - 1, row: r), text: unitText,
                                     range: SourceRange(grid: GridLocation(table: number, row: r + 1))))

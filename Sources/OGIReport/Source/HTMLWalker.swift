@@ -164,7 +164,7 @@ struct HTMLWalker {
             }
             let line = Int(xmlGetLineNo(tr))
             rows.append(SourceTable.Row(cells: cells, range: SourceRange(line: line, grid: GridLocation(table: number, row: r + 1))))
-            let text = cells.map { $0.text.utf8.contains(0x0A) ? String(decoding: $0.text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self) : $0.text }
+            let text = cells.map { ByteSearch.contains(0x0A, in: $0.text) ? String(decoding: $0.text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self) : $0.text }
                 .joined(separator: "\t")
             units.append(SourceUnit(number: units.count + 1, kind: .tableRow(table: number - 1, row: r), text: text,
                                     range: SourceRange(line: line, grid: GridLocation(table: number, row: r + 1))))
@@ -211,8 +211,12 @@ struct HTMLWalker {
     /// A rowspan/colspan: its leading digits, 1 when absent or not a number, at most ``SourceTable/maxSpan``.
     static func span(_ n: xmlNodePtr, _ name: String) -> Int {
         guard let v = attribute(n, name) else { return 1 }
-        let digits = v.trimmingCharacters(in: .whitespaces).prefix { $0.isASCII && $0.isNumber }.prefix(6)
-        return min(max(Int(digits) ?? 1, 1), SourceTable.maxSpan)
+        var n = 0, digits = 0
+        for c in v.unicodeScalars.drop(while: { DocumentText.isSpace($0) }) {
+            guard c.value >= 0x30, c.value <= 0x39, digits < 6 else { break }
+            n = n * 10 + Int(c.value - 0x30); digits += 1
+        }
+        return digits == 0 ? 1 : min(max(n, 1), SourceTable.maxSpan)
     }
 }
 

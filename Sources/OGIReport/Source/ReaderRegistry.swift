@@ -14,33 +14,61 @@ public enum ReaderRegistry {
         FormatSniff.quick(data) ?? sniffByDecoding(data)
     }
 
-    /// The format of `data` from its first 4 KB, decoded: signatures (PDF, ZIP/DOCX), XML and
-    /// HTML starts, else text.
+    /// The format of `data` from its first 4 KB: signatures (PDF, ZIP/DOCX), XML and HTML starts,
+    /// else text. The head is scanned as bytes (UTF-16 code units after a UTF-16 BOM): ASCII is
+    /// lowercased, anything else is one non-ASCII byte that is part of no pattern; leading ASCII
+    /// whitespace (CR included, so a page that starts with a Windows blank line is still HTML) is
+    /// skipped.
     static func sniffByDecoding(_ data: Data) -> SourceFormat {
         let head = [UInt8](data.prefix(4096))
         if head.starts(with: Array("%PDF".utf8)) { return .pdf }
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             return data.range(of: Data("word/document.xml".utf8)) != nil || data.range(of: Data("word/".utf8)) != nil ? .docx : .zip
         }
-        let text = asciiPrefix(head)
-        var s = Substring(text)
-        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s = s.dropFirst() }
-        let lower = s.lowercased()
-        if lower.hasPrefix("<?xml") || lower.hasPrefix("<report") || lower.hasPrefix("<!--") {
-            if lower.contains("urn:ogi:annual-report") { return .canonicalXML }
-            if lower.contains("<html") || lower.contains("<!doctype html") { return .html }
-            if lower.hasPrefix("<?xml") { return .canonicalXML }  // other XML: the XML reader says what it is
+        let all = loweredASCII(head)
+        var start = 0
+        while start < all.count, all[start] == 0x20 || all[start] == 0x09 || all[start] == 0x0A || all[start] == 0x0D { start += 1 }
+        let lower = all[start...]
+        func has(_ p: String) -> Bool { lower.starts(with: p.utf8) }
+        func contains(_ p: String) -> Bool { ByteSearch.contains(Array(p.utf8), in: lower) }
+        if has("<?xml") || has("<report") || has("<!--") {
+            if contains("urn:ogi:annual-report") { return .canonicalXML }
+            if contains("<html") || contains("<!doctype html") { return .html }
+            if has("<?xml") { return .canonicalXML }  // other XML: the XML reader says what it is
         }
-        if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") { return .html }
-        if lower.hasPrefix("<") {
-            let name = lower.dropFirst().prefix { $0.isLetter || $0.isNumber }
-            let tags: Set<String> = ["head", "body", "meta", "title", "div", "p", "table", "span", "br", "h1", "h2", "h3",
-                                     "h4", "h5", "h6", "style", "script", "link", "center", "font", "section", "article"]
-            let after = lower.dropFirst(1 + name.count).first
-            if tags.contains(String(name)), after == nil || after == ">" || after == " " || after == "/" || after == "\n" || after == "\t" { return .html }
-            if lower.hasPrefix("<!--"), lower.contains("<html") || lower.contains("<body") || lower.contains("<table") { return .html }
+        if has("<!doctype html") || has("<html") { return .html }
+        if has("<") {
+            // A tag name: ASCII letters and digits, and any non-ASCII (a letter or not, it is in no tag name).
+            var end = lower.startIndex + 1
+            while end < lower.endIndex, lower[end] >= 0x80 || (lower[end] >= 0x61 && lower[end] <= 0x7A) || (lower[end] >= 0x30 && lower[end] <= 0x39) { end += 1 }
+            let name = String(decoding: lower[(lower.startIndex + 1)..<end], as: UTF8.self)
+            let after: UInt8? = end < lower.endIndex ? lower[end] : nil
+            if Self.htmlStartTags.contains(name), after == nil || after == 0x3E || after == 0x20 || after == 0x2F || after == 0x0A || after == 0x09 { return .html }
+            if has("<!--"), contains("<html") || contains("<body") || contains("<table") { return .html }
         }
         return .text
+    }
+
+    /// Tags an HTML page or fragment may start with.
+    private static let htmlStartTags: Set<String> = ["head", "body", "meta", "title", "div", "p", "table", "span", "br", "h1", "h2", "h3",
+                                                     "h4", "h5", "h6", "style", "script", "link", "center", "font", "section", "article"]
+
+    /// `head` as bytes for sniffing: after a UTF-16 BOM its code units, after a UTF-8 BOM the rest;
+    /// ASCII lowercased, every other unit or byte 0x80.
+    static func loweredASCII(_ head: [UInt8]) -> [UInt8] {
+        func lowered(_ v: UInt32) -> UInt8 { v >= 0x80 ? 0x80 : (v >= 0x41 && v <= 0x5A ? UInt8(v) | 0x20 : UInt8(v)) }
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            let little = head[0] == 0xFF
+            var out: [UInt8] = []
+            out.reserveCapacity(head.count / 2)
+            var i = 2
+            while i + 1 < head.count {
+                out.append(lowered(little ? UInt32(head[i]) | UInt32(head[i + 1]) << 8 : UInt32(head[i]) << 8 | UInt32(head[i + 1])))
+                i += 2
+            }
+            return out
+        }
+        return (head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head[...]).map { lowered(UInt32($0)) }
     }
 
     /// Reads a report from a submission in a format ogi reads into a report (text, HTML, DOCX, PDF).
@@ -105,23 +133,5 @@ public enum ReaderRegistry {
         default: what = "a \(format.displayName) file ogi cannot read"
         }
         return .error("the input is " + what, code: "read.unsupported-format", file: fileName)
-    }
-
-    /// The first bytes as text for sniffing: UTF-16 (with BOM) transcoded, a UTF-8 BOM dropped,
-    /// non-ASCII bytes kept as they decode (sniffing looks at ASCII markup only).
-    static func asciiPrefix(_ head: [UInt8]) -> String {
-        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
-            let little = head[0] == 0xFF
-            var out = String.UnicodeScalarView()
-            var i = 2
-            while i + 1 < head.count {
-                let v = little ? UInt32(head[i]) | UInt32(head[i + 1]) << 8 : UInt32(head[i]) << 8 | UInt32(head[i + 1])
-                if let u = Unicode.Scalar(v) { out.append(u) }
-                i += 2
-            }
-            return String(out)
-        }
-        let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
-        return String(decoding: body, as: UTF8.self)
     }
 }

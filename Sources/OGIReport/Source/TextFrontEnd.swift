@@ -34,7 +34,7 @@ public enum TextFrontEnd {
     /// Removes "[bookmark: …]" artefacts (Word bookmarks that leak into text exports); returns the
     /// cleaned line and each artefact with its 1-based column.
     static func removeArtefacts(_ line: String) -> (String, [(String, Int)]) {
-        guard line.utf8.contains(0x5B), DocumentText.count(of: "bookmark:", in: line.lowercased()) > 0 else { return (line, []) }
+        guard ByteSearch.contains(0x5B, in: line), DocumentText.count(of: "bookmark:", in: line.lowercased()) > 0 else { return (line, []) }
         var out = String.UnicodeScalarView()
         var found: [(String, Int)] = []
         let u = Array(line.unicodeScalars)

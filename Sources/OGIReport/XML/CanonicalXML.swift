@@ -26,6 +26,11 @@ public enum CanonicalXML {
     /// break the schema (a negative count, an unknown concept …), is still written, and the
     /// result fails validation, naming the problem.
     public static func write(_ report: Report) -> String {
+        String(decoding: writeBytes(report), as: UTF8.self)
+    }
+
+    /// ``write(_:)``'s UTF-8 bytes, without making a String of them.
+    public static func writeBytes(_ report: Report) -> [UInt8] {
         CanonicalXMLWriter.write(report)
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes the canonical XML of a report into a byte buffer (see ``CanonicalXML/write(_:)``).
 enum CanonicalXMLWriter {
-    static func write(_ report: Report) -> String {
+    static func write(_ report: Report) -> [UInt8] {
         var w = XMLByteWriter(capacity: 4096 + report.tables.reduce(0) { $0 + $1.cells.count * 120 })
         w.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report")
         w.attribute("xmlns", CanonicalXML.namespace)
@@ -31,7 +31,7 @@ enum CanonicalXMLWriter {
             w.close(1, XMLName.checks)
         }
         w.raw("</report>\n")
-        return w.string
+        return w.bytes
     }
 
     private static func lines(_ r: LineRange) -> String {

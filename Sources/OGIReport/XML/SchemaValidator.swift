@@ -22,9 +22,17 @@ public final class SchemaValidator: Sendable {
         return sink.diagnostics
     }
 
+    /// ``validate(_:fileName:limits:)`` for XML ogi has just written (``Normalizer``): the same
+    /// schema and rules, without the pre-scan for hostile input (``XMLParsing/parse(_:sink:limits:ownOutput:)``).
+    func validateOwnOutput(_ data: Data, fileName: String) -> [Diagnostic] {
+        let sink = XMLErrorSink(fileName: fileName)
+        _ = validatedDocument(data, sink: sink, ownOutput: true)
+        return sink.diagnostics
+    }
+
     /// Parses and validates; the document when it has no errors, nil otherwise (the sink says why).
-    func validatedDocument(_ data: Data, sink: XMLErrorSink, limits: ReadLimits = .default) -> ParsedXML? {
-        guard let parsed = XMLParsing.parse(data, sink: sink, limits: limits), let root = parsed.root else { return nil }
+    func validatedDocument(_ data: Data, sink: XMLErrorSink, limits: ReadLimits = .default, ownOutput: Bool = false) -> ParsedXML? {
+        guard let parsed = XMLParsing.parse(data, sink: sink, limits: limits, ownOutput: ownOutput), let root = parsed.root else { return nil }
         guard checkRoot(root, sink: sink) else { return nil }
         guard let schema = compiledSchema.schema else {
             for d in compiledSchema.diagnostics { sink.add(d) }

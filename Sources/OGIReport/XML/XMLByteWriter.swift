@@ -19,6 +19,9 @@ struct XMLByteWriter: ~Copyable {
     /// The bytes written so far, as a String.
     var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
+    /// The bytes written so far.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
     @inline(__always)
     private mutating func reserve(_ n: Int) {
         if count + n > capacity {

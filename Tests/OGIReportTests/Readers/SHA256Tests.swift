@@ -27,6 +27,19 @@ import Testing
         #expect(SHA256.hex([UInt8](repeating: 0x61, count: length)) == expected)
     }
 
+    /// Data (read in place, also a slice that does not start at 0), arrays, slices and a
+    /// non-contiguous collection give the same digest.
+    @Test func everyKindOfCollectionGivesTheSameDigest() {
+        let bytes = (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+        for cut in [0, 1, 55, 64, 130] {
+            let tail = Array(bytes.dropFirst(cut))
+            let expected = SHA256.hex(tail)
+            #expect(SHA256.hex(Data(bytes)[cut...]) == expected)
+            #expect(SHA256.hex(bytes[cut...]) == expected)
+            #expect(SHA256.hex(bytes.lazy.dropFirst(cut).map { $0 }) == expected)
+        }
+    }
+
     /// The seeds' fingerprints as computed by sha256sum, and recorded in the report's metadata.
     @Test func seedFingerprints() throws {
         let expected = [

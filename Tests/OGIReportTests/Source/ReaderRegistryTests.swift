@@ -25,6 +25,14 @@ import Testing
         #expect(ReaderRegistry.sniff(Data("<2023年>政府信息公开工作年度报告\n一、总体情况".utf8)) == .text)
         #expect(ReaderRegistry.sniff(Data("<pre-text>年度报告".utf8)) == .text)
         #expect(ReaderRegistry.sniff(try Fixtures.data("seeds/000_44f90c379b4f7fce.txt")) == .text)
+        // A page that starts with Windows blank lines (as many portal pages do) is still HTML.
+        #expect(ReaderRegistry.sniff(Data("\r\n\r\n<!DOCTYPE html><html>".utf8)) == .html)
+        #expect(ReaderRegistry.sniff(Self.utf16("\r\n<html><body>", little: true)) == .html)
+        #expect(ReaderRegistry.sniff(Data("\r\n一、总体情况".utf8)) == .text)
+        #expect(ReaderRegistry.sniff(Data("<P>表</P>".utf8)) == .html)
+        #expect(ReaderRegistry.sniff(Data("<p中>".utf8)) == .text)
+        #expect(ReaderRegistry.sniff(Data("<p\u{3000}>".utf8)) == .text)
+        #expect(ReaderRegistry.sniff(Data("<!-- 注释 --><TABLE>".utf8)) == .html)
     }
 
     @Test func formatsWithoutAReaderGetOneClearLine() {
