@@ -38,7 +38,7 @@ public enum Normalizer {
         }
         let xml = CanonicalXML.writeBytes(read.report)
         let outName = fileName == "-" ? "-" : URL(fileURLWithPath: fileName).deletingPathExtension().lastPathComponent + ".xml"
-        let schema = SchemaValidator.shared.validateOwnOutput(Data(xml), fileName: outName)
+        let schema = SchemaValidator.shared.validateOwnOutput(xml, fileName: outName)
         let failed = schema.filter { $0.severity == .error }
         return NormalizeResult(report: read.report, xmlBytes: failed.isEmpty ? xml : nil, diagnostics: read.diagnostics, schemaErrors: failed)
     }

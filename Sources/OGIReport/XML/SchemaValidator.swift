@@ -23,16 +23,21 @@ public final class SchemaValidator: Sendable {
     }
 
     /// ``validate(_:fileName:limits:)`` for XML ogi has just written (``Normalizer``): the same
-    /// schema and rules, without the pre-scan for hostile input (``XMLParsing/parse(_:sink:limits:ownOutput:)``).
-    func validateOwnOutput(_ data: Data, fileName: String) -> [Diagnostic] {
+    /// schema and rules, streamed without building a tree and without the pre-scan for hostile
+    /// input (``SchemaStream``).
+    func validateOwnOutput(_ bytes: [UInt8], fileName: String) -> [Diagnostic] {
         let sink = XMLErrorSink(fileName: fileName)
-        _ = validatedDocument(data, sink: sink, ownOutput: true)
+        guard let schema = compiledSchema.schema else {
+            for d in compiledSchema.diagnostics { sink.add(d) }
+            return sink.diagnostics
+        }
+        SchemaStream.validate(bytes, schema: schema, sink: sink)
         return sink.diagnostics
     }
 
     /// Parses and validates; the document when it has no errors, nil otherwise (the sink says why).
-    func validatedDocument(_ data: Data, sink: XMLErrorSink, limits: ReadLimits = .default, ownOutput: Bool = false) -> ParsedXML? {
-        guard let parsed = XMLParsing.parse(data, sink: sink, limits: limits, ownOutput: ownOutput), let root = parsed.root else { return nil }
+    func validatedDocument(_ data: Data, sink: XMLErrorSink, limits: ReadLimits = .default) -> ParsedXML? {
+        guard let parsed = XMLParsing.parse(data, sink: sink, limits: limits), let root = parsed.root else { return nil }
         guard checkRoot(root, sink: sink) else { return nil }
         guard let schema = compiledSchema.schema else {
             for d in compiledSchema.diagnostics { sink.add(d) }
@@ -56,20 +61,10 @@ public final class SchemaValidator: Sendable {
 
     /// The root must be `report` in the canonical namespace; a clearer message than the schema's.
     private func checkRoot(_ root: xmlNodePtr, sink: XMLErrorSink) -> Bool {
-        let name = XMLNode.name(root)
         let ns = root.pointee.ns?.pointee.href.map { String(cString: $0) }
-        let line = XMLNode.line(root)
-        guard ns == CanonicalXML.namespace else {
-            let shown = ns.map { "'\($0)'" } ?? "no namespace"
-            var msg = "Element '\(name)': namespace \(shown) is not the canonical namespace '\(CanonicalXML.namespace)'"
-            let prefix = "urn:ogi:annual-report:"
-            if let ns, ns.hasPrefix(prefix), ns != CanonicalXML.namespace {
-                msg += " (schema major version \(ns.dropFirst(prefix.count)) is not supported)"
-            }
-            sink.add(.error(msg, file: sink.fileName, line: line))
-            return false
-        }
-        return true
+        guard let problem = XMLMessages.rootNamespaceProblem(element: XMLNode.name(root), namespace: ns) else { return true }
+        sink.add(.error(problem, file: sink.fileName, line: XMLNode.line(root)))
+        return false
     }
 }
 
@@ -106,7 +101,7 @@ final class CompiledSchema: @unchecked Sendable {
 let compiledSchema = CompiledSchema(SchemaGenerator.xsd)
 
 /// Structured error handler of schema parser and validation contexts; user data is the sink.
-private let validityErrorHandler: xmlStructuredErrorFunc = { userData, error in
+let validityErrorHandler: xmlStructuredErrorFunc = { userData, error in
     guard let userData, let error else { return }
     XMLErrorSink.from(userData).add(error)
 }

@@ -50,16 +50,20 @@ enum XMLMessages {
     /// element its table does not have).
     static func conceptProblem(_ node: xmlNodePtr) -> String? {
         guard node.pointee.type == XML_ELEMENT_NODE, let value = XMLNode.token(node, "concept") else { return nil }
-        let element = XMLNode.name(node)
         guard let table = node.pointee.parent, let container = table.pointee.parent,
               ["t1", "t2", "t3"].contains(XMLNode.name(table)) else { return nil }
+        // Cell elements sit in t1/t2/t3 inside tables2019/tables2021.
+        let edition = Edition(rawValue: String(XMLNode.name(container).dropFirst("tables".count)))
+        return conceptProblem(value, element: XMLNode.name(node), table: XMLNode.name(table), edition: edition)
+    }
+
+    /// ``conceptProblem(_:)`` for the concept `value` of a cell element `element` in table
+    /// `tableName` of the tables container of `edition`.
+    static func conceptProblem(_ value: String, element: String, table tableName: String, edition: Edition?) -> String? {
         let head = "Element '\(element)', attribute 'concept': "
         guard let concept = ConceptTable.byID[value] else {
             return head + "'\(value)' is not a concept id of the concept table"
         }
-        // Cell elements sit in t1/t2/t3 inside tables2019/tables2021.
-        let tableName = XMLNode.name(table)
-        let edition = Edition(rawValue: String(XMLNode.name(container).dropFirst("tables".count)))
         if let edition, !concept.editions.contains(edition) {
             let others = concept.editions.sorted().map(\.rawValue).joined(separator: ", ")
             return head + "'\(value)' is a concept of edition \(others), not of edition \(edition.rawValue)"
@@ -72,5 +76,18 @@ enum XMLMessages {
             return head + "'\(value)' holds a \(concept.kind.rawValue) value: write it as <\(expected)>, not <\(element)>"
         }
         return nil
+    }
+
+    /// The root element must be `report` in the canonical namespace; said more clearly than the
+    /// schema would (nil when it is).
+    static func rootNamespaceProblem(element: String, namespace ns: String?) -> String? {
+        guard ns != CanonicalXML.namespace else { return nil }
+        let shown = ns.map { "'\($0)'" } ?? "no namespace"
+        var msg = "Element '\(element)': namespace \(shown) is not the canonical namespace '\(CanonicalXML.namespace)'"
+        let prefix = "urn:ogi:annual-report:"
+        if let ns, ns.hasPrefix(prefix), ns != CanonicalXML.namespace {
+            msg += " (schema major version \(ns.dropFirst(prefix.count)) is not supported)"
+        }
+        return msg
     }
 }

@@ -17,17 +17,11 @@ enum XMLParsing {
     /// `XML_PARSE_NOENT`, `XML_PARSE_DTDLOAD`, `XML_PARSE_DTDATTR`, `XML_PARSE_DTDVALID`,
     /// `XML_PARSE_XINCLUDE` and `XML_PARSE_HUGE`.
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
-    /// For ogi's own output (``parse(_:sink:limits:ownOutput:)``), also `XML_PARSE_NOBLANKS` and
-    /// `XML_PARSE_COMPACT`: the indentation between elements makes no text nodes (canonical XML
-    /// has no mixed content, and libxml2 keeps a blank text that is an element's only content),
-    /// short texts are stored in their nodes.
-    static let ownOutputOptions = options | Int32(XML_PARSE_NOBLANKS.rawValue | XML_PARSE_COMPACT.rawValue)
 
     /// Parses a document; on failure the diagnostics say why (a refused DOCTYPE is the only one).
     /// The input size and ``XMLPreScan``'s limits (attributes, depth, NUL, content after the root)
-    /// are checked first, before libxml2 sees a byte — except for `ownOutput`: XML ogi has just
-    /// written itself (``Normalizer``), which the pre-scan's limits cannot refuse.
-    static func parse(_ data: Data, sink: XMLErrorSink, limits: ReadLimits = .default, ownOutput: Bool = false) -> ParsedXML? {
+    /// are checked first, before libxml2 sees a byte.
+    static func parse(_ data: Data, sink: XMLErrorSink, limits: ReadLimits = .default) -> ParsedXML? {
         _ = LibXML.initialised
         if data.isEmpty {
             sink.add(.error("Document is empty", file: sink.fileName, line: 1))
@@ -37,7 +31,7 @@ enum XMLParsing {
             sink.add(limits.inputTooLarge(data.count, file: sink.fileName))
             return nil
         }
-        if !ownOutput, let problem = XMLPreScan.check(data, limits: limits, fileName: sink.fileName) {
+        if let problem = XMLPreScan.check(data, limits: limits, fileName: sink.fileName) {
             sink.add(problem)
             return nil
         }
@@ -58,7 +52,7 @@ enum XMLParsing {
                     sax.pointee.internalSubset = doctypeHandler
                 }
                 let doc = xmlCtxtReadMemory(ctxt, base.assumingMemoryBound(to: CChar.self), Int32(buf.count),
-                                            nil, nil, ownOutput ? ownOutputOptions : options)
+                                            nil, nil, options)
                 let parsed = doc.map(ParsedXML.init)
                 if let dt = sink.doctype {
                     // Refused before its declarations were read; later errors are consequences.
