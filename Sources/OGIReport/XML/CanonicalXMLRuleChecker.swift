@@ -145,7 +145,8 @@ struct CanonicalXMLRuleChecker {
         let element = { String(cString: name) }
         if hasColumn && !hasLine { add("Element '\(element())': attribute 'column' without attribute 'line'", line) }
         // The concept: known, of this edition and table, under its kind's element; each once.
-        let conceptText = concept.map(Self.string) ?? ""
+        // Looked up in place; a string is made only for a message.
+        var conceptText: String { concept.map(Self.string) ?? "" }
         if let concept, let i = ConceptLookup.shared.index(concept) {
             let c = ConceptLookup.shared.facts[i]
             if !c.has(edition) || c.table != table || !XMLNode.isNamed(name, XMLName.cellElement(c.kind)) {
@@ -175,11 +176,14 @@ struct CanonicalXMLRuleChecker {
         if let problem { add("Element '\(element())' (concept '\(conceptText)'): \(problem)", line) }
     }
 
+    /// The presences with their spellings' bytes.
+    private static let presences: [(Presence, [UInt8])] = Presence.allCases.map { ($0, Array($0.rawValue.utf8)) }
+
     /// The presence spelled by `v`, compared in place.
     private static func presence(_ v: UnsafeBufferPointer<UInt8>) -> Presence? {
-        for p in Presence.allCases {
-            let raw = p.rawValue.utf8
-            if raw.count == v.count, raw.elementsEqual(v) { return p }
+        guard let base = v.baseAddress else { return nil }
+        for (p, raw) in presences where raw.count == v.count {
+            if raw.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, raw.count) }) == 0 { return p }
         }
         return nil
     }

@@ -7,11 +7,13 @@ import Foundation
 /// same schema, the same rules and the same messages as a validation with a tree; the
 /// pre-scan for hostile input (DOCTYPE, depth and attribute limits) is not made, since the
 /// bytes are ogi's own.
-final class SchemaStream {
-    private var checker = CanonicalXMLRuleChecker()
-    private var attributes: [CanonicalXMLRuleChecker.Attribute] = []
-    /// The parser, for the line of each element.
-    fileprivate var parser: xmlParserCtxtPtr?
+enum SchemaStream {
+    /// What the parser's events need: the checker and the parser (for each element's line).
+    /// Kept behind a pointer (the events' user data), so the events pay no exclusivity checks.
+    fileprivate struct State {
+        var checker = CanonicalXMLRuleChecker()
+        var parser: xmlParserCtxtPtr?
+    }
 
     /// Validates `bytes` against `schema`; errors go to `sink`, as a validation with a tree
     /// gives them: the parser's errors alone when the bytes are not well-formed, else a wrong
@@ -22,7 +24,9 @@ final class SchemaStream {
             sink.add(.error(bytes.isEmpty ? "Document is empty" : "Document is too large (\(bytes.count) bytes)", file: sink.fileName, line: 1))
             return
         }
-        let stream = SchemaStream()
+        let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
+        state.initialize(to: State())
+        defer { state.deinitialize(count: 1); state.deallocate() }
         let schemaErrors = XMLErrorSink(fileName: sink.fileName)
         var wellFormed = false, valid = false
         // The parser's errors reach `sink` through the thread-local fallback handler (the
@@ -44,7 +48,7 @@ final class SchemaStream {
             let saxSlot = UnsafeMutablePointer<UnsafeMutablePointer<xmlSAXHandler>?>.allocate(capacity: 1)
             saxSlot.initialize(to: handler)
             let userSlot = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: 1)
-            userSlot.initialize(to: Unmanaged.passUnretained(stream).toOpaque())
+            userSlot.initialize(to: UnsafeMutableRawPointer(state))
             defer {
                 handler.deinitialize(count: 1); handler.deallocate()
                 saxSlot.deinitialize(count: 1); saxSlot.deallocate()
@@ -67,12 +71,12 @@ final class SchemaStream {
                 let ownSAX = pctxt.pointee.sax, ownUser = pctxt.pointee.userData
                 pctxt.pointee.sax = saxSlot.pointee
                 pctxt.pointee.userData = userSlot.pointee
-                stream.parser = pctxt
+                state.pointee.parser = pctxt
                 xmlSchemaValidateSetLocator(vctxt, streamLocator, UnsafeMutableRawPointer(pctxt))
                 _ = xmlParseDocument(pctxt)
                 wellFormed = pctxt.pointee.wellFormed != 0
                 xmlSchemaValidateSetLocator(vctxt, nil, nil)
-                stream.parser = nil
+                state.pointee.parser = nil
                 pctxt.pointee.sax = ownSAX
                 pctxt.pointee.userData = ownUser
                 _ = xmlSchemaSAXUnplug(plug)
@@ -82,7 +86,7 @@ final class SchemaStream {
         if sink.diagnostics.contains(where: { $0.severity == .error }) { return }
         if !wellFormed {
             sink.add(.error("Document is not well-formed", file: sink.fileName))
-        } else if let root = stream.checker.rootProblem {
+        } else if let root = state.pointee.checker.rootProblem {
             sink.add(.error(root.message, file: sink.fileName, line: root.line))
         } else if !valid || schemaErrors.diagnostics.contains(where: { $0.severity == .error }) {
             for d in schemaErrors.diagnostics { sink.add(d) }
@@ -90,35 +94,39 @@ final class SchemaStream {
                 sink.add(.error("schema validation failed", file: sink.fileName))
             }
         } else {
-            for d in stream.checker.diagnostics(fileName: sink.fileName) { sink.add(d) }
+            for d in state.pointee.checker.diagnostics(fileName: sink.fileName) { sink.add(d) }
         }
     }
 
-    fileprivate func start(_ name: UnsafePointer<xmlChar>?, namespace: UnsafePointer<xmlChar>?, count: Int,
-                           _ raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        attributes.removeAll(keepingCapacity: true)
-        if let raw {
-            for i in 0..<count {
-                guard let n = raw[i * 5], let v = raw[i * 5 + 3], let e = raw[i * 5 + 4] else { continue }
-                attributes.append(.init(name: n, value: UnsafeBufferPointer(start: v, count: e - v)))
+    /// One element's start: its attributes (five pointers each: local name, prefix, URI, value
+    /// start, value end) as the checker's, in a buffer on the stack.
+    fileprivate static func start(_ state: UnsafeMutablePointer<State>, _ name: UnsafePointer<xmlChar>?, namespace: UnsafePointer<xmlChar>?,
+                                  count: Int, _ raw: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        let line = state.pointee.parser?.pointee.input.map { Int($0.pointee.line) }.flatMap { $0 > 0 ? $0 : nil }
+        withUnsafeTemporaryAllocation(of: CanonicalXMLRuleChecker.Attribute.self, capacity: max(count, 1)) { buf in
+            var n = 0
+            if let raw {
+                for i in 0..<count {
+                    guard let name = raw[i * 5], let v = raw[i * 5 + 3], let e = raw[i * 5 + 4] else { continue }
+                    (buf.baseAddress! + n).initialize(to: .init(name: name, value: UnsafeBufferPointer(start: v, count: e - v)))
+                    n += 1
+                }
             }
+            _ = state.pointee.checker.start(name, namespace: namespace, attributes: UnsafeBufferPointer(rebasing: buf[0..<n]), line: line)
+            buf.baseAddress!.deinitialize(count: n)
         }
-        let line = parser?.pointee.input.map { Int($0.pointee.line) }
-        _ = attributes.withUnsafeBufferPointer { checker.start(name, namespace: namespace, attributes: $0, line: line.flatMap { $0 > 0 ? $0 : nil }) }
     }
-
-    fileprivate func end() { checker.end() }
 }
 
 /// The parser's start-element event (the plug passes the user data given to it: the stream).
 private let streamStartElement: startElementNsSAX2Func = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
     guard let ctx else { return }
-    Unmanaged<SchemaStream>.fromOpaque(ctx).takeUnretainedValue().start(localname, namespace: uri, count: Int(nbAttributes), attributes)
+    SchemaStream.start(ctx.assumingMemoryBound(to: SchemaStream.State.self), localname, namespace: uri, count: Int(nbAttributes), attributes)
 }
 
 private let streamEndElement: endElementNsSAX2Func = { ctx, _, _, _ in
     guard let ctx else { return }
-    Unmanaged<SchemaStream>.fromOpaque(ctx).takeUnretainedValue().end()
+    ctx.assumingMemoryBound(to: SchemaStream.State.self).pointee.checker.end()
 }
 
 /// The validation's locator: the parser's current line (no tree nodes to take it from).
