@@ -36,7 +36,7 @@ enum GridBuilder {
         flushRun()
         let layout: SourceLayout = layouts.count == 1 ? layouts.first! : layouts.isEmpty ? .none : .mixed
         var grid = TableGrid(layout: layout, rows: rows, lines: body, lastNonBlankLine: lastNonBlank)
-        let locator = SourceLocator(document)
+        let locator = SourceLocator(document, cells: false)
         grid.unitName = { unit in
             let r = locator.resolve(SourceRange(line: unit))
             return r.hasLine ? "line \(r.first)" + (r.grid.map { " (\($0.description))" } ?? "") : r.description

@@ -35,11 +35,21 @@ enum SpaceRowsLayout: LineLayout {
     }
 
     /// How many value words (numbers, not-applicable marks) end the line, after a space.
+    /// Words are separated by runs of spaces (U+0020, U+3000, U+00A0); scanned from the end over
+    /// the scalars, so a long line without spaces (glued cells) costs one pass and one word.
     static func trailingValues(_ text: String) -> Int {
+        let u = text.unicodeScalars
+        func isSeparator(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\u{3000}" || c == "\u{A0}" }
         var count = 0
-        for w in text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{A0}" }).reversed() {
-            guard CellValueParser.isValueLike(String(w)) else { break }
+        var end = u.endIndex
+        while true {
+            while end > u.startIndex, isSeparator(u[u.index(before: end)]) { end = u.index(before: end) }
+            guard end > u.startIndex else { break }
+            var start = end
+            while start > u.startIndex, !isSeparator(u[u.index(before: start)]) { start = u.index(before: start) }
+            guard CellValueParser.isValueLike(String(u[start..<end])) else { break }
             count += 1
+            end = start
         }
         return count
     }

@@ -4,19 +4,21 @@
 /// split line. For text, unit *n* is line *n* and places are returned unchanged. Built once per document (cells indexed once).
 struct SourceLocator {
     let document: SourceDocument
-    /// For each table (0-based) and row (0-based): grid column (1-based) → the cell starting there.
-    private var origins: [[[Int: SourceRange]]] = []
+    /// For each table (0-based) and row (0-based), by grid column (0-based): the cell starting
+    /// there, or nil (a covered or missing position).
+    private var origins: [[[SourceRange?]]] = []
 
-    init(_ document: SourceDocument) {
+    /// `cells`: false for a locator that resolves units only (places without a column), which
+    /// needs no index of the cells.
+    init(_ document: SourceDocument, cells: Bool = true) {
         self.document = document
-        guard !document.unitsAreLines else { return }
+        guard !document.unitsAreLines, cells else { return }
         origins = document.tables.map { table in
             table.slots().enumerated().map { (r, row) in
-                var m: [Int: SourceRange] = [:]
-                for (col, slot) in row.enumerated() {
-                    if case .origin(let rr, let c) = slot, rr == r { m[col + 1] = table.rows[r].cells[c].range }
+                row.map { slot -> SourceRange? in
+                    if case .origin(let rr, let c) = slot, rr == r { return table.rows[r].cells[c].range }
+                    return nil
                 }
-                return m
             }
         }
     }
@@ -31,7 +33,7 @@ struct SourceLocator {
             return out
         }
         if case .tableRow(let t, let r) = firstUnit.kind, place.column > 0,
-           t < origins.count, r < origins[t].count, let cell = origins[t][r][place.column] {
+           t < origins.count, r < origins[t].count, place.column <= origins[t][r].count, let cell = origins[t][r][place.column - 1] {
             return cell
         }
         if case .line = firstUnit.kind, firstUnit.range.column > 0, place.column > 0 {
