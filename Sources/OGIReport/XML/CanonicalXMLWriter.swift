@@ -41,9 +41,9 @@ enum CanonicalXMLWriter {
     /// The coordinates of a place beyond lines and columns (schema 1.1): `grid="T.R.C"`,
     /// `paragraph`, `page`, `box="x0 y0 x1 y1"`.
     private static func place(_ w: inout XMLByteWriter, _ r: SourceRange) {
-        if let g = r.grid { w.attribute("grid", g.token) }
-        if let p = r.paragraph { w.attribute("paragraph", String(p)) }
-        if let p = r.page { w.attribute("page", String(p)) }
+        if let g = r.grid { w.attribute("grid", g) }
+        if let p = r.paragraph { w.attribute("paragraph", p) }
+        if let p = r.page { w.attribute("page", p) }
         if let b = r.box { w.attribute("box", [b.x0, b.y0, b.x1, b.y1].map { DecimalText.format(Decimal($0)) }.joined(separator: " ")) }
     }
 
@@ -184,8 +184,8 @@ enum CanonicalXMLWriter {
         if c.uncertain { w.raw(" uncertain=\"true\"") }
         if let r = c.raw { w.attribute(" raw=\"", r) }
         if let p = c.position {
-            if p.hasLine { w.attribute(" line=\"", String(p.line)) }
-            if p.column > 0 { w.attribute(" column=\"", String(p.column)) }
+            if p.hasLine { w.attribute(" line=\"", p.line) }
+            if p.column > 0 { w.attribute(" column=\"", p.column) }
             place(&w, p)
         }
         w.raw("/>\n")
@@ -206,8 +206,8 @@ enum CanonicalXMLWriter {
             w.start(3, XMLName.ref)
             w.attribute("concept", ref.concept)
             if let p = ref.position {
-                if p.hasLine { w.attribute("line", String(p.line)) }
-                if p.column > 0 { w.attribute("column", String(p.column)) }
+                if p.hasLine { w.attribute("line", p.line) }
+                if p.column > 0 { w.attribute("column", p.column) }
                 place(&w, p)
             }
             w.raw("/>\n")

@@ -89,6 +89,29 @@ struct XMLByteWriter: ~Copyable {
 
     /// ` name="value"` with the value escaped. `name` may also be given as ` name="`.
     mutating func attribute(_ name: String, _ value: String) {
+        attributeStart(name)
+        escaped(value, attribute: true)
+        append(0x22)
+    }
+
+    /// ` name="N"` for an integer, its digits written in place (no string made).
+    mutating func attribute(_ name: String, _ value: Int) {
+        attributeStart(name)
+        integer(value)
+        append(0x22)
+    }
+
+    /// ` name="T.R.C"` (or `T.R`) for a place in a source's tables.
+    mutating func attribute(_ name: String, _ grid: GridLocation) {
+        attributeStart(name)
+        integer(grid.table); append(0x2E); integer(grid.row)
+        if grid.cell > 0 { append(0x2E); integer(grid.cell) }
+        append(0x22)
+    }
+
+    /// ` name="` (`name` may be given as ` name="` already).
+    @inline(__always)
+    private mutating func attributeStart(_ name: String) {
         if name.utf8.first == 0x20 {
             raw(name)
         } else {
@@ -96,8 +119,20 @@ struct XMLByteWriter: ~Copyable {
             raw(name)
             append(0x3D); append(0x22)
         }
-        escaped(value, attribute: true)
-        append(0x22)
+    }
+
+    /// The decimal digits of `v` (and a minus sign).
+    mutating func integer(_ v: Int) {
+        if v < 0 { append(0x2D) }
+        var x = v.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat { d[19 - n] = UInt8(0x30 + x % 10); x /= 10; n += 1 } while x > 0
+            append(UnsafeRawBufferPointer(rebasing: d[(20 - n)...]))
+        }
     }
 
     /// `  <name>text</name>` and a newline.
@@ -143,6 +178,13 @@ struct XMLByteWriter: ~Copyable {
     /// Appends `s` escaped for element content or an attribute value.
     mutating func escaped(_ s: String, attribute: Bool) {
         var s = s
+        // Most values (ids, numbers, Chinese text) need nothing: one pass, then one copy.
+        let clean = s.withUTF8 { src -> Bool in
+            for b in src where b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0xEF { return false }
+            append(src)
+            return true
+        }
+        if clean { return }
         Self.byteClass.withUnsafeBufferPointer { table in
             s.withUTF8 { src in
                 let n = src.count
