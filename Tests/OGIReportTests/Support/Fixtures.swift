@@ -24,5 +24,17 @@ enum Fixtures {
     }
 }
 
+extension Fixtures {
+    /// The invalid canonical documents (`canonical/invalid/*.xml`): each one's name as
+    /// diagnostics give it, its bytes, and the first diagnostic line it must fail with.
+    static func invalidCanonical() throws -> [(name: String, data: Data, expected: String)] {
+        try files(in: "canonical/invalid", ext: "xml").map { url in
+            let expected = try String(contentsOf: url.deletingPathExtension().appendingPathExtension("expected"), encoding: .utf8)
+                .trimmingCharacters(in: .newlines)
+            return ("Fixtures/canonical/invalid/" + url.lastPathComponent, try Data(contentsOf: url), expected)
+        }
+    }
+}
+
 /// The property tests' seeded generator: the library's ``SplitMix64``.
 typealias SeededRNG = SplitMix64

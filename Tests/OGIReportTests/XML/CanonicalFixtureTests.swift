@@ -31,13 +31,9 @@ import Testing
     }
 
     @Test func everyInvalidFixtureFailsWithItsExpectedLine() throws {
-        let files = Fixtures.files(in: "canonical/invalid", ext: "xml")
-        #expect(files.count >= 12)
-        for url in files {
-            let name = "Fixtures/canonical/invalid/" + url.lastPathComponent
-            let expected = try String(contentsOf: url.deletingPathExtension().appendingPathExtension("expected"), encoding: .utf8)
-                .trimmingCharacters(in: .newlines)
-            let data = try Data(contentsOf: url)
+        let fixtures = try Fixtures.invalidCanonical()
+        #expect(fixtures.count >= 12)
+        for (name, data, expected) in fixtures {
             let sink = XMLErrorSink(fileName: name)
             #expect(SchemaValidator.shared.validatedDocument(data, sink: sink) == nil, "\(name) validated")
             #expect(sink.diagnostics.first?.description == expected)
