@@ -52,14 +52,17 @@ public struct SourceTable: Sendable, Hashable {
     /// first position of its row not covered by a rowspan from above). Rows have the same width.
     public func slots() -> [[Slot]] {
         var grid: [[Slot]] = Array(repeating: [], count: rows.count)
+        // Rows grow in place (no temporary arrays): this runs for every table of a document.
+        func isMissing(_ s: Slot) -> Bool { if case .missing = s { return true }; return false }
         for (r, row) in rows.enumerated() {
             var col = 0
+            grid[r].reserveCapacity(row.cells.count)
             for (c, cell) in row.cells.enumerated() {
-                while col < grid[r].count, grid[r][col] != .missing { col += 1 }
+                while col < grid[r].count, !isMissing(grid[r][col]) { col += 1 }
                 let width = min(cell.colSpan, Self.maxSpan), height = min(cell.rowSpan, Self.maxSpan, rows.count - r)
                 for dr in 0..<height {
                     let rr = r + dr
-                    if grid[rr].count < col + width { grid[rr] += Array(repeating: .missing, count: col + width - grid[rr].count) }
+                    while grid[rr].count < col + width { grid[rr].append(.missing) }
                     for dc in 0..<width {
                         grid[rr][col + dc] = (dr == 0 && dc == 0) ? .origin(row: r, cell: c) : .covered(row: r, cell: c)
                     }
@@ -68,7 +71,7 @@ public struct SourceTable: Sendable, Hashable {
             }
         }
         let width = grid.map(\.count).max() ?? 0
-        for r in grid.indices where grid[r].count < width { grid[r] += Array(repeating: .missing, count: width - grid[r].count) }
+        for r in grid.indices { while grid[r].count < width { grid[r].append(.missing) } }
         return grid
     }
 }
