@@ -19,7 +19,12 @@ enum PDFTableBuilder {
             let hs = component.filter(\.horizontal)
             guard let x0 = hs.map(\.start).min(), let x1 = hs.map(\.end).max(), x1 - x0 >= 4 * glyph else { continue }
             // A grid without any text (a decorative frame, an empty strip under a table) is no table.
-            if let t = region(component, page: page, used: &used), t.cells.contains(where: { !$0.text.isEmpty }) { out.append(t) }
+            // A single column (a frame round a table, a boxed note) is no grid: its words' positions
+            // say more (PDFPositionTableBuilder), so its characters are left free.
+            var taken = used
+            if let t = region(component, page: page, used: &taken), t.cells.contains(where: { !$0.text.isEmpty }), t.columnEdges.count > 2 {
+                out.append(t); used = taken
+            }
         }
         return (out.sorted { $0.box.y0 < $1.box.y0 }, used)
     }

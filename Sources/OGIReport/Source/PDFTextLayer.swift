@@ -51,8 +51,9 @@ struct PDFTextLayer {
                     throw DiagnosticError(.error("PDF page \(i + 1) has an unusable size (\(Int(w)) × \(Int(h)) pt)", code: "read.pdf.limit", file: fileName))
                 }
                 let glyphs = try Self.glyphs(page, number: i + 1, fileName: fileName, limits: limits)
-                let rulings = glyphs.isEmpty ? [] : Self.rulings(page, width: w, height: h, glyphs: glyphs)
-                out.append(PDFPageContent(number: i + 1, width: w, height: h, glyphs: glyphs, rulings: rulings))
+                let skipped = glyphs.isEmpty ? nil : Self.renderHazard(glyphs, width: w, height: h)
+                let rulings = glyphs.isEmpty || skipped != nil ? [] : Self.rulings(page, width: w, height: h, glyphs: glyphs)
+                out.append(PDFPageContent(number: i + 1, width: w, height: h, glyphs: glyphs, rulings: rulings, rulingsSkipped: skipped))
             }
             return (out, title)
         }
@@ -84,6 +85,29 @@ struct PDFTextLayer {
             out.append(PDFGlyph(scalar: s, box: box))
         }
         return out
+    }
+
+    /// Why rendering the page to find its ruling lines could cost unbounded memory, or nil when it
+    /// cannot. The renderer rasterises each glyph at its drawn size (a Type 3 glyph through its
+    /// font matrix): a character bigger than the page (a damaged or hostile font matrix; a
+    /// fuzzed one drew a glyph 12 000 × 31 000 pt and took ~1 GB) or glyphs that together cover
+    /// many times the page would need glyph images far larger than the page image. The text
+    /// layer reports the same drawn boxes, so the hazard is seen before anything is rendered.
+    static func renderHazard(_ glyphs: [PDFGlyph], width: Double, height: Double) -> String? {
+        let side = max(width, height)
+        var area = 0.0, largest = 0.0
+        for g in glyphs where !g.isSpace {
+            let w = g.box.width, h = g.box.height
+            largest = max(largest, w, h)
+            area += w * h
+        }
+        if largest > side {
+            return "a character is drawn \(Int(largest)) pt large, bigger than the page (a damaged font matrix?)"
+        }
+        if area > 16 * width * height {
+            return "its characters together cover \(Int(area / (width * height))) times the page (damaged font matrices?)"
+        }
+        return nil
     }
 
     /// The page's ruling lines: rendered at ``scale`` px/pt on white, the characters' boxes

@@ -1,0 +1,379 @@
+import Foundation
+/// Builds tables that have no full grid of ruling lines from the positions of their words: the
+/// numbers of a table stand in columns, so a run of lines whose numbers line up is a table.
+///
+/// - A line is cut into segments where the gap between two characters is wider than ¾ of a
+///   character (a cell's padding); a segment that is a number or a not-applicable mark is a value.
+/// - A value line holds values after a label (or two or more values alone). Value lines close
+///   together, with no paragraph between them, make a region; the header lines right above the
+///   first value line and wrapped label lines right below the last belong to it.
+/// - Column bands are the clusters of the values' middles (and header words over a column that
+///   holds no value); everything left of the first band is the label area.
+/// - Rows: each value line is a row; where horizontal rules cross the value area (three-line
+///   tables, row separators, a frame), the bands between rules are the rows instead. Label
+///   segments chain downwards into label blocks (left edges or middles aligned, line pitch kept,
+///   the next one not starting with a numbering, not crossing a rule) and a block covers the
+///   rows it overlaps (a rowspan). Lines with words over the value area but no values (header
+///   and sub-header lines) are rows of their own.
+/// - A value that belongs to no band alone (it overlaps two, or two values fall in one cell) is
+///   left out of the table, stays text, and is reported.
+enum PDFPositionTableBuilder {
+    /// A run of characters of one line with no gap wider than ¾ of a character.
+    struct Segment {
+        var glyphs: [Int]
+        var box: PageBox
+        var text: String
+        var line: Int
+        var isValue: Bool
+        var midX: Double { (box.x0 + box.x1) / 2 }
+        var midY: Double { (box.y0 + box.y1) / 2 }
+    }
+
+    /// One line as segments, left to right.
+    struct Line {
+        var segments: [Segment]
+        var box: PageBox
+        var midY: Double
+        var isValueLine = false
+    }
+
+    /// Tables found on `page` among the glyphs not `used` yet (set for the glyphs they take), and
+    /// warnings about values left out of them. `rulings` are the page's lines that made no ruled table.
+    static func tables(_ page: PDFPageContent, used: inout [Bool], rulings: [PDFRuling]) -> (tables: [PDFTableRegion], warnings: [String]) {
+        let free = page.glyphs.indices.filter { !used[$0] }
+        guard free.count >= 4 else { return ([], []) }
+        let em = characterWidth(page.glyphs, free)
+        if ProcessInfo.processInfo.environment["OGI_DUMP"] != nil { print("page \(page.number) em \(em)") }
+        var lines = PDFTextLine.lineIndices(page.glyphs, among: free).enumerated().compactMap { (k, ids) in line(ids, number: k, page.glyphs, em: em) }
+        for i in lines.indices { lines[i].segments = lines[i].segments.map { var s = $0; s.line = i; return s } }
+        guard !lines.isEmpty else { return ([], []) }
+        let left = lines.map(\.box.x0).min()!, right = lines.map(\.box.x1).max()!
+        for i in lines.indices { lines[i].isValueLine = isValueLine(lines[i]) }
+        let hRules = rulings.filter(\.horizontal)
+        var out: [PDFTableRegion] = [], warnings: [String] = []
+        var i = 0
+        while i < lines.count {
+            guard lines[i].isValueLine else { i += 1; continue }
+            // The run of value lines from i, with only table-like lines between them.
+            var last = i, j = i + 1
+            var valueStart = lines[i].segments.first(where: \.isValue)!.box.x0
+            while j < lines.count {
+                if isParagraph(lines[j], left: left, right: right, em: em) || lines[j].midY - lines[j - 1].midY > 3 * em
+                    || isHeading(lines[j], valueStart: valueStart) { break }
+                if lines[j].isValueLine { last = j; valueStart = min(valueStart, lines[j].segments.first(where: \.isValue)!.box.x0) }
+                j += 1
+            }
+            let values = (i...last).filter { lines[$0].isValueLine }
+            let numbers = values.reduce(0) { $0 + lines[$1].segments.filter(\.isValue).count }
+            guard values.count >= 2 || numbers >= 3 else { i = last + 1; continue }
+            // Header lines above, wrapped label lines below.
+            let bandsX = bands(values.flatMap { lines[$0].segments.filter(\.isValue) }, em: em)
+            guard let firstBand = bandsX.first else { i = last + 1; continue }
+            var top = i
+            while top > 0, lines[top].midY - lines[top - 1].midY <= 3 * em, !isParagraph(lines[top - 1], left: left, right: right, em: em),
+                  !isHeading(lines[top - 1], valueStart: firstBand.x0), !lines[top - 1].isValueLine { top -= 1 }
+            var bottom = last
+            while bottom + 1 < lines.count, lines[bottom + 1].midY - lines[bottom].midY <= 2.2 * em, !lines[bottom + 1].isValueLine,
+                  !isParagraph(lines[bottom + 1], left: left, right: right, em: em),
+                  lines[bottom + 1].box.x1 < firstBand.x0 - 0.25 * em { bottom += 1 }
+            if let (region, notes) = region(Array(lines[top...bottom]), firstValue: i - top, bands: bandsX, page: page, hRules: hRules, em: em, used: &used) {
+                out.append(region)
+                warnings += notes
+            }
+            i = bottom + 1
+        }
+        return (out, warnings)
+    }
+
+    /// The median width of the page's wide (CJK) characters, else the median height of its characters.
+    static func characterWidth(_ glyphs: [PDFGlyph], _ ids: [Int]) -> Double {
+        var wide: [Double] = [], heights: [Double] = []
+        for i in ids where !glyphs[i].isSpace {
+            heights.append(glyphs[i].height)
+            if PDFTextLine.isWide(glyphs[i].scalar) { wide.append(glyphs[i].box.width) }
+        }
+        let pick = wide.count >= 8 ? wide : heights
+        guard !pick.isEmpty else { return 10 }
+        let v = pick.sorted()[pick.count / 2]
+        return v > 0.5 ? v : 10
+    }
+
+    /// A line cut into segments at gaps wider than ¾ of a character.
+    static func line(_ ids: [Int], number: Int, _ glyphs: [PDFGlyph], em: Double) -> Line? {
+        let ink = ids.filter { !glyphs[$0].isSpace }.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
+        guard !ink.isEmpty else { return nil }
+        var pieces: [[Int]] = [[ink[0]]]
+        var reach = glyphs[ink[0]].box.x1
+        for k in ink.dropFirst() {
+            if glyphs[k].box.x0 - reach > 0.75 * em { pieces.append([k]) } else { pieces[pieces.count - 1].append(k) }
+            reach = max(reach, glyphs[k].box.x1)
+        }
+        // Spaces go with the segment they sit in.
+        let segments: [Segment] = pieces.map { p in
+            let box = p.dropFirst().reduce(glyphs[p[0]].box) { $0.union(glyphs[$1].box) }
+            let all = ids.filter { let g = glyphs[$0]; return p.contains($0) || (g.isSpace && g.midX > box.x0 && g.midX < box.x1) }
+            let text = PDFTextLine.make(all.map { glyphs[$0] })?.text ?? ""
+            return Segment(glyphs: all, box: box, text: text, line: number, isValue: isValueToken(text))
+        }
+        let box = segments.dropFirst().reduce(segments[0].box) { $0.union($1.box) }
+        let mids = ink.map { glyphs[$0].midY }.sorted()
+        return Line(segments: segments, box: box, midY: mids[mids.count / 2])
+    }
+
+    /// A number (digits with , . % and a sign) or a not-applicable mark (/ — - ×), as a value cell holds it.
+    static func isValueToken(_ text: String) -> Bool {
+        let s = Array(text.unicodeScalars.filter { !$0.properties.isWhitespace })
+        guard !s.isEmpty, s.count <= 24 else { return false }
+        let marks: Set<Unicode.Scalar> = ["/", "／", "—", "-", "－", "–", "×", "*", "＊", "\u{2015}", "\u{2012}"]
+        if s.allSatisfy({ marks.contains($0) }) { return s.count <= 3 }
+        var digits = 0
+        for (k, c) in s.enumerated() {
+            if ("0"..."9").contains(c) || ("０"..."９").contains(c) { digits += 1; continue }
+            if c == "," || c == "." || c == "，" || c == "．" { continue }
+            if c == "%" || c == "％", k == s.count - 1 { continue }
+            if (c == "-" || c == "－" || c == "+"), k == 0 { continue }
+            return false
+        }
+        return digits > 0 && !(s.last == "." || s.last == "．")
+    }
+
+    /// Values after a label, or two or more values alone; nothing but values after the first value.
+    static func isValueLine(_ l: Line) -> Bool {
+        guard let f = l.segments.firstIndex(where: \.isValue) else { return false }
+        guard l.segments[f...].allSatisfy(\.isValue) else { return false }
+        return f > 0 || l.segments.count >= 2
+    }
+
+    /// A line of running text: one segment over most of the text width, or ending a sentence.
+    static func isParagraph(_ l: Line, left: Double, right: Double, em: Double) -> Bool {
+        guard l.segments.count == 1 else { return false }
+        let t = l.segments[0].text
+        if let e = t.unicodeScalars.last, e == "。" || e == "；" || e == "：" && l.box.width > 0.5 * (right - left) { return true }
+        return l.box.width >= 0.8 * (right - left)
+    }
+
+    /// A numbered heading (四、 （二）) alone on its line and reaching over the value columns (that
+    /// start at `valueStart`), so no row label.
+    static func isHeading(_ l: Line, valueStart: Double) -> Bool {
+        !l.isValueLine && l.segments.count == 1 && l.box.x1 > valueStart && PDFFrontEnd.startsWithNumbering(l.segments[0].text)
+    }
+
+    /// Column bands: values clustered by their middles (gaps wider than ¾ of a character between
+    /// neighbouring middles part columns), each band the joint x-range of its values, overlapping bands merged.
+    static func bands(_ values: [Segment], em: Double) -> [(x0: Double, x1: Double, count: Int)] {
+        var out: [(x0: Double, x1: Double, count: Int)] = []
+        var lastMid = -Double.infinity
+        for v in values.sorted(by: { $0.midX < $1.midX }) {
+            if let l = out.last, v.midX - lastMid <= 0.75 * em || v.box.x0 < l.x1 {
+                out[out.count - 1] = (min(l.x0, v.box.x0), max(l.x1, v.box.x1), l.count + 1)
+            } else {
+                out.append((v.box.x0, v.box.x1, 1))
+            }
+            lastMid = v.midX
+        }
+        return out
+    }
+
+    /// A label block: label segments of consecutive lines, one under the other.
+    struct Block { var segments: [Segment]; var x0: Double; var x1: Double; var hasValueLine: Bool }
+
+    private static func region(_ pageLines: [Line], firstValue: Int, bands initial: [(x0: Double, x1: Double, count: Int)], page: PDFPageContent,
+                               hRules: [PDFRuling], em: Double, used: inout [Bool]) -> (PDFTableRegion, [String])? {
+        // Segments numbered by their line in the region.
+        let lines = pageLines.enumerated().map { (k, l) in
+            var l = l
+            l.segments = l.segments.map { var s = $0; s.line = k; return s }
+            return l
+        }
+        var bands = initial.map { (x0: $0.x0, x1: $0.x1) }
+        let labelEnd = bands[0].x0 - 0.25 * em
+        // Header words over a column that holds no value add that column.
+        for l in lines.prefix(firstValue) {
+            for s in l.segments where s.box.x0 > labelEnd {
+                let hits = bands.filter { $0.x1 >= s.box.x0 - 0.5 * em && $0.x0 <= s.box.x1 + 0.5 * em }
+                if hits.isEmpty, s.box.x0 > bands[0].x1 { bands.append((s.box.x0, s.box.x1)) }
+            }
+        }
+        bands.sort { $0.x0 < $1.x0 }
+        let x0 = lines.flatMap(\.segments).map(\.box.x0).min()!, x1 = max(lines.flatMap(\.segments).map(\.box.x1).max()!, bands.last!.x1)
+        // Rules across the value area part rows.
+        let valueX0 = bands[0].x0, valueX1 = bands.last!.x1
+        let yTop = lines.first!.box.y0 - 0.5 * em, yBottom = lines.last!.box.y1 + 0.5 * em
+        let across = PDFTableBuilder.cluster(hRules.filter { $0.position > yTop && $0.position < yBottom && $0.start <= valueX0 + em && $0.end >= valueX1 - em }.map(\.position))
+        // Rules part rows only where they stand between value lines (row separators); a frame or
+        // the rules of a three-line table (above and below the header, below the body) do not.
+        let valueMids = lines.filter(\.isValueLine).map(\.midY)
+        let interior = across.filter { r in r > valueMids.first! && r < valueMids.last! }
+        let rules = !interior.isEmpty && interior.count * 2 >= valueMids.count - 1 ? across : []
+        func ruleBetween(_ a: Double, _ b: Double, x0 rx0: Double, x1 rx1: Double) -> Bool {
+            hRules.contains { $0.position > min(a, b) && $0.position < max(a, b) && $0.start <= rx0 + em && $0.end >= rx1 - em }
+        }
+        // Anchors: the value rows and the lines of their own (header, sub-header).
+        enum Anchor { case values([Int]), own(Int) }
+        var anchors: [(anchor: Anchor, midY: Double)] = []
+        for (k, l) in lines.enumerated() {
+            if k < firstValue { anchors.append((.own(k), l.midY)); continue }
+            if l.isValueLine {
+                // With rules, value lines between the same two rules are one row.
+                if !rules.isEmpty, let prev = anchors.last, case .values(let ks) = prev.anchor,
+                   !rules.contains(where: { $0 > lines[ks.last!].midY && $0 < l.midY }) {
+                    anchors[anchors.count - 1] = (.values(ks + [k]), prev.midY)
+                } else {
+                    anchors.append((.values([k]), l.midY))
+                }
+            } else if l.segments.contains(where: { $0.box.x1 > labelEnd }) {
+                anchors.append((.own(k), l.midY))
+            }
+        }
+        let rowOfLine: [Int: Int] = {
+            var m: [Int: Int] = [:]
+            for (r, a) in anchors.enumerated() {
+                switch a.anchor { case .values(let ks): for k in ks { m[k] = r }; case .own(let k): m[k] = r }
+            }
+            return m
+        }()
+        // Label blocks from the lines from the first value line on (label segments only).
+        var blocks: [Block] = []
+        var open: [Int] = []  // blocks that may continue on the next line
+        for (k, l) in lines.enumerated() where k >= firstValue {
+            if let r = rowOfLine[k], case .own = anchors[r].anchor { open = []; continue }
+            var next: [Int] = []
+            for s in l.segments where s.box.x1 <= labelEnd + 0.25 * em && !s.isValue {
+                let isValueLine = l.isValueLine
+                let join = open.first { b in
+                    let last = blocks[b].segments.last!
+                    let pitchOK = s.midY - last.midY <= 2.2 * em && last.line < s.line
+                    let aligned = abs(last.box.x0 - s.box.x0) <= 0.75 * em || abs(last.midX - s.midX) <= 0.75 * em
+                    return pitchOK && aligned && !(isValueLine && blocks[b].hasValueLine) && !PDFFrontEnd.startsWithNumbering(s.text)
+                        && !ruleBetween(last.midY, s.midY, x0: min(last.box.x0, s.box.x0), x1: max(last.box.x1, s.box.x1))
+                }
+                if let b = join {
+                    blocks[b].segments.append(s); blocks[b].x0 = min(blocks[b].x0, s.box.x0); blocks[b].x1 = max(blocks[b].x1, s.box.x1)
+                    blocks[b].hasValueLine = blocks[b].hasValueLine || isValueLine
+                    next.append(b)
+                } else {
+                    blocks.append(Block(segments: [s], x0: s.box.x0, x1: s.box.x1, hasValueLine: isValueLine))
+                    next.append(blocks.count - 1)
+                }
+            }
+            // A block not continued on this line stays open one more line only if this line had no label at its place.
+            open = next + open.filter { b in !next.contains(b) && !l.segments.contains { $0.box.x0 < blocks[b].x1 && $0.box.x1 > blocks[b].x0 } }
+        }
+        // Rows each block covers.
+        let nr = anchors.count
+        func rows(of b: Block) -> ClosedRange<Int> {
+            var covered: [Int] = []
+            for (r, a) in anchors.enumerated() {
+                guard case .values(let ks) = a.anchor else { continue }
+                if b.segments.contains(where: { ks.contains($0.line) }) { covered.append(r); continue }
+                let y0 = b.segments.first!.midY - 0.4 * em, y1 = b.segments.last!.midY + 0.4 * em
+                if ks.contains(where: { lines[$0].midY >= y0 && lines[$0].midY <= y1 }), !b.hasValueLine || rules.isEmpty == false { covered.append(r) }
+            }
+            if let f = covered.first, let l = covered.last { return f...l }
+            // No value row: the nearest row by y.
+            let my = (b.segments.first!.midY + b.segments.last!.midY) / 2
+            let r = anchors.indices.min { abs(anchors[$0].midY - my) < abs(anchors[$1].midY - my) }!
+            return r...r
+        }
+        // Label columns: the blocks' left edges clustered.
+        var labelCols: [Double] = []
+        for x in blocks.map(\.x0).sorted() { if let l = labelCols.last, x - l <= 0.75 * em { continue }; labelCols.append(x) }
+        if labelCols.isEmpty { labelCols = [x0] }
+        labelCols[0] = min(labelCols[0], x0)
+        let nl = labelCols.count, nc = nl + bands.count
+        var edges = labelCols
+        edges.append((blocks.map(\.x1).max().map { min($0 + 0.1, valueX0 - 0.1) } ?? labelEnd + 0.1 + 0.15 * em))
+        if edges.last! <= edges[edges.count - 2] { edges[edges.count - 1] = labelEnd }
+        for k in 1..<max(1, bands.count) where bands.count > 1 { edges.append((bands[k - 1].x1 + bands[k].x0) / 2) }
+        edges.append(max(x1, valueX1) + 0.1)
+        if bands.count == 1 { edges = edges.prefix(nl + 1) + [edges.last!] }
+        guard edges.count == nc + 1 else { return nil }
+        func column(_ x: Double) -> Int { max(0, min(nc - 1, (edges.lastIndex { $0 <= x } ?? 0))) }
+        // Cells.
+        var grid = Array(repeating: Array(repeating: -1, count: nc), count: nr)  // owner cell index
+        var cells: [(top: Int, bottom: Int, c0: Int, c1: Int, segs: [Segment])] = []
+        var notes: [String] = []
+        func place(_ top: Int, _ bottom: Int, _ c0: Int, _ c1: Int, _ segs: [Segment]) {
+            var c1 = c1
+            while c1 > c0, (top...bottom).contains(where: { grid[$0][c1] >= 0 }) { c1 -= 1 }
+            if (top...bottom).contains(where: { grid[$0][c0] >= 0 }) {
+                // Taken: join the owner's text.
+                let o = grid[top][c0]
+                cells[o].segs += segs
+                return
+            }
+            cells.append((top, bottom, c0, c1, segs))
+            for r in top...bottom { for c in c0...c1 { grid[r][c] = cells.count - 1 } }
+        }
+        for b in blocks.sorted(by: { ($0.segments.first!.midY, $0.x0) < ($1.segments.first!.midY, $1.x0) }) {
+            let rr = rows(of: b)
+            let c0 = column(b.x0)
+            var c1 = c0
+            while c1 + 1 < nl, labelCols[c1 + 1] < b.x1 - 0.75 * em { c1 += 1 }
+            place(rr.lowerBound, rr.upperBound, min(c0, nl - 1), min(c1, nl - 1), b.segments)
+        }
+        // A label reaches over the label columns right of it that nothing else fills in its rows
+        // (（七）总计 over the columns of its sub-rows' labels).
+        for k in cells.indices where cells[k].c1 < nl {
+            while cells[k].c1 + 1 < nl, (cells[k].top...cells[k].bottom).allSatisfy({ grid[$0][cells[k].c1 + 1] < 0 }) {
+                cells[k].c1 += 1
+                for r in cells[k].top...cells[k].bottom { grid[r][cells[k].c1] = k }
+            }
+        }
+        for (r, a) in anchors.enumerated() {
+            switch a.anchor {
+            case .own(let k):
+                // Each word at the column of its middle, spanning the free columns it reaches over.
+                for s in lines[k].segments {
+                    var c0 = column(s.midX), c1 = c0
+                    if grid[r][c0] >= 0, let free = (c0..<nc).first(where: { grid[r][$0] < 0 }) { c0 = free; c1 = free }
+                    while c0 > 0, column(s.box.x0 + 0.1) < c0, grid[r][c0 - 1] < 0 { c0 -= 1 }
+                    while c1 + 1 < nc, column(s.box.x1 - 0.1) > c1, grid[r][c1 + 1] < 0 { c1 += 1 }
+                    place(r, r, c0, c1, [s])
+                }
+            case .values(let ks):
+                var perBand: [Int: [Segment]] = [:]
+                for k in ks {
+                    for s in lines[k].segments where s.isValue {
+                        let hits = bands.indices.filter { bands[$0].x0 <= s.box.x1 && bands[$0].x1 >= s.box.x0 }
+                        if hits.count == 1 { perBand[hits[0], default: []].append(s) }
+                        else { notes.append("a value \"\(s.text)\" at \(Int(s.box.x0)),\(Int(s.box.y0)) lies between two columns of the table; it is left out of the table and kept as text") }
+                    }
+                    // Labels on a value line that no block took are in blocks already (every label segment is).
+                }
+                for (band, segs) in perBand {
+                    if segs.count > 1 {
+                        notes.append("two values \(segs.map { "\"\($0.text)\"" }.joined(separator: " and ")) at \(Int(segs[0].box.x0)),\(Int(segs[0].box.y0)) fall in one cell of the table; they are left out of it and kept as text")
+                        continue
+                    }
+                    place(r, r, nl + band, nl + band, segs)
+                }
+            }
+        }
+        // Rows' vertical extents: halfway between neighbouring anchors (or at rules).
+        var rowY: [Double] = [lines.first!.box.y0]
+        for r in 1..<max(1, nr) where nr > 1 {
+            let a = anchors[r - 1].midY, b = anchors[r].midY
+            rowY.append(rules.first { $0 > a && $0 < b } ?? (a + b) / 2)
+        }
+        rowY.append(max(lines.last!.box.y1, rowY.last! + 0.1))
+        var regionCells: [PDFTableRegion.Cell] = []
+        var taken = Set<Int>()
+        for c in cells {
+            let gs = c.segs.flatMap(\.glyphs)
+            for g in gs { taken.insert(g) }
+            let ls = PDFTextLine.lines(gs.map { page.glyphs[$0] })
+            regionCells.append(PDFTableRegion.Cell(top: c.top, bottom: c.bottom + 1,
+                                                   box: PageBox(x0: edges[c.c0], y0: rowY[c.top], x1: edges[c.c1 + 1], y1: rowY[c.bottom + 1]),
+                                                   text: ls.map(\.text).joined(separator: "\n"), garbage: gs.filter { page.glyphs[$0].isGarbage }.count))
+        }
+        // Empty cells where nothing stands (blank value cells, empty labels).
+        for r in 0..<nr { for c in 0..<nc where grid[r][c] < 0 {
+            regionCells.append(PDFTableRegion.Cell(top: r, bottom: r + 1, box: PageBox(x0: edges[c], y0: rowY[r], x1: edges[c + 1], y1: rowY[r + 1]), text: "", garbage: 0))
+        } }
+        for g in taken { used[g] = true }
+        regionCells.sort { ($0.top, $0.box.x0) < ($1.top, $1.box.x0) }
+        let box = PageBox(x0: edges.first!, y0: rowY.first!, x1: edges.last!, y1: rowY.last!)
+        return (PDFTableRegion(page: page.number, box: box, rowCount: nr, cells: regionCells, columnEdges: edges, byPositions: true), notes)
+    }
+}
