@@ -104,9 +104,15 @@ enum PDFPositionTableBuilder {
         guard !ink.isEmpty else { return nil }
         var pieces: [[Int]] = [[ink[0]]]
         var reach = glyphs[ink[0]].box.x1
+        // A character's own width unit: a wide (CJK) one's width, another's height (text layers
+        // give CJK glyphs tall boxes but true widths), so a small table font is cut at its own gaps.
+        func unit(_ g: PDFGlyph) -> Double { min(em, PDFTextLine.isWide(g.scalar) ? g.box.width : g.height) }
+        var prev = glyphs[ink[0]]
         for k in ink.dropFirst() {
-            if glyphs[k].box.x0 - reach > 0.75 * em { pieces.append([k]) } else { pieces[pieces.count - 1].append(k) }
-            reach = max(reach, glyphs[k].box.x1)
+            let g = glyphs[k]
+            if g.box.x0 - reach > 0.75 * max(0.5, min(unit(prev), unit(g))) { pieces.append([k]) } else { pieces[pieces.count - 1].append(k) }
+            reach = max(reach, g.box.x1)
+            prev = g
         }
         // Spaces go with the segment they sit in.
         let segments: [Segment] = pieces.map { p in
@@ -187,13 +193,20 @@ enum PDFPositionTableBuilder {
         }
         var bands = initial.map { (x0: $0.x0, x1: $0.x1) }
         let labelEnd = bands[0].x0 - 0.25 * em
-        // Header words over a column that holds no value add that column.
-        for l in lines.prefix(firstValue) {
-            for s in l.segments where s.box.x0 > labelEnd {
-                let hits = bands.filter { $0.x1 >= s.box.x0 - 0.5 * em && $0.x0 <= s.box.x1 + 0.5 * em }
-                if hits.isEmpty, s.box.x0 > bands[0].x1 { bands.append((s.box.x0, s.box.x1)) }
+        // Header words (lines without values) over a column that holds no value add that column;
+        // words of one column on several lines (a wrapped header) make one.
+        var extra: [(x0: Double, x1: Double)] = []
+        for l in lines where !l.isValueLine {
+            for s in l.segments where s.box.x0 > bands[0].x1 && s.box.width <= 6 * em {
+                let hits = bands.filter { $0.x1 >= s.box.x0 - 0.25 * em && $0.x0 <= s.box.x1 + 0.25 * em }
+                guard hits.isEmpty else { continue }
+                if let k = extra.firstIndex(where: { $0.x1 >= s.box.x0 && $0.x0 <= s.box.x1 }) {
+                    extra[k] = (min(extra[k].x0, s.box.x0), max(extra[k].x1, s.box.x1))
+                } else { extra.append((s.box.x0, s.box.x1)) }
             }
         }
+        // Only where no value would fall between two of them.
+        bands += extra.filter { e in !extra.contains { $0 != e && $0.x1 >= e.x0 && $0.x0 <= e.x1 } && !bands.contains { $0.x1 >= e.x0 && $0.x0 <= e.x1 } }
         bands.sort { $0.x0 < $1.x0 }
         let x0 = lines.flatMap(\.segments).map(\.box.x0).min()!, x1 = max(lines.flatMap(\.segments).map(\.box.x1).max()!, bands.last!.x1)
         // Rules across the value area part rows.
@@ -209,10 +222,24 @@ enum PDFPositionTableBuilder {
             hRules.contains { $0.position > min(a, b) && $0.position < max(a, b) && $0.start <= rx0 + em && $0.end >= rx1 - em }
         }
         // Anchors: the value rows and the lines of their own (header, sub-header).
-        enum Anchor { case values([Int]), own(Int) }
+        enum Anchor { case values([Int]), own([Int]) }
+        // A line of its own continues the one right above when each of its words stands under one
+        // of that line's words (a wrapped header: 本年制发 over 件数).
+        func continuesOwn(_ k: Int) -> Bool {
+            guard let prev = anchors.last, case .own(let ks) = prev.anchor, ks.last == k - 1,
+                  lines[k].midY - lines[k - 1].midY <= 2.2 * em else { return false }
+            return lines[k].segments.allSatisfy { s in lines[k - 1].segments.contains { $0.box.x0 < s.box.x1 && $0.box.x1 > s.box.x0 } }
+        }
         var anchors: [(anchor: Anchor, midY: Double)] = []
         for (k, l) in lines.enumerated() {
-            if k < firstValue { anchors.append((.own(k), l.midY)); continue }
+            if k < firstValue || (!l.isValueLine && l.segments.contains(where: { $0.box.x1 > labelEnd })) {
+                if continuesOwn(k), case .own(let ks) = anchors[anchors.count - 1].anchor {
+                    anchors[anchors.count - 1].anchor = .own(ks + [k])
+                } else {
+                    anchors.append((.own([k]), l.midY))
+                }
+                continue
+            }
             if l.isValueLine {
                 // With rules, value lines between the same two rules are one row.
                 if !rules.isEmpty, let prev = anchors.last, case .values(let ks) = prev.anchor,
@@ -221,14 +248,12 @@ enum PDFPositionTableBuilder {
                 } else {
                     anchors.append((.values([k]), l.midY))
                 }
-            } else if l.segments.contains(where: { $0.box.x1 > labelEnd }) {
-                anchors.append((.own(k), l.midY))
             }
         }
         let rowOfLine: [Int: Int] = {
             var m: [Int: Int] = [:]
             for (r, a) in anchors.enumerated() {
-                switch a.anchor { case .values(let ks): for k in ks { m[k] = r }; case .own(let k): m[k] = r }
+                switch a.anchor { case .values(let ks), .own(let ks): for k in ks { m[k] = r } }
             }
             return m
         }()
@@ -322,13 +347,13 @@ enum PDFPositionTableBuilder {
         }
         for (r, a) in anchors.enumerated() {
             switch a.anchor {
-            case .own(let k):
+            case .own(let ks):
                 // Each word at the column of its middle, spanning the free columns it reaches over.
-                for s in lines[k].segments {
+                for s in ks.flatMap({ lines[$0].segments }) {
                     var c0 = column(s.midX), c1 = c0
-                    if grid[r][c0] >= 0, let free = (c0..<nc).first(where: { grid[r][$0] < 0 }) { c0 = free; c1 = free }
-                    while c0 > 0, column(s.box.x0 + 0.1) < c0, grid[r][c0 - 1] < 0 { c0 -= 1 }
-                    while c1 + 1 < nc, column(s.box.x1 - 0.1) > c1, grid[r][c1 + 1] < 0 { c1 += 1 }
+                    func centre(_ c: Int) -> Double { (edges[c] + edges[c + 1]) / 2 }
+                    while c0 > 0, centre(c0 - 1) >= s.box.x0, grid[r][c0 - 1] < 0 { c0 -= 1 }
+                    while c1 + 1 < nc, centre(c1 + 1) <= s.box.x1, grid[r][c1 + 1] < 0 { c1 += 1 }
                     place(r, r, c0, c1, [s])
                 }
             case .values(let ks):
