@@ -49,6 +49,9 @@ enum PDFPositionTableBuilder {
         guard !lines.isEmpty else { return ([], []) }
         let left = lines.map(\.box.x0).min()!, right = lines.map(\.box.x1).max()!
         for i in lines.indices { lines[i].isValueLine = isValueLine(lines[i]) }
+        if ProcessInfo.processInfo.environment["OGI_DUMP"] != nil {
+            for l in lines { print("L p\(page.number) y\(Int(l.midY)) v\(l.isValueLine): " + l.segments.map { "[\($0.text)@\(Int($0.box.x0))-\(Int($0.box.x1))\($0.isValue ? "#" : "")]" }.joined()) }
+        }
         let hRules = rulings.filter(\.horizontal)
         var out: [PDFTableRegion] = [], warnings: [String] = []
         var i = 0
@@ -58,7 +61,7 @@ enum PDFPositionTableBuilder {
             var last = i, j = i + 1
             var valueStart = lines[i].segments.first(where: \.isValue)!.box.x0
             while j < lines.count {
-                if isParagraph(lines[j], left: left, right: right, em: em) || lines[j].midY - lines[j - 1].midY > 3 * em
+                if isParagraph(lines[j], left: left, right: right, em: em) || lines[j].midY - lines[j - 1].midY > 6 * em
                     || isHeading(lines[j], valueStart: valueStart) { break }
                 if lines[j].isValueLine { last = j; valueStart = min(valueStart, lines[j].segments.first(where: \.isValue)!.box.x0) }
                 j += 1
@@ -119,7 +122,7 @@ enum PDFPositionTableBuilder {
             let box = p.dropFirst().reduce(glyphs[p[0]].box) { $0.union(glyphs[$1].box) }
             let all = ids.filter { let g = glyphs[$0]; return p.contains($0) || (g.isSpace && g.midX > box.x0 && g.midX < box.x1) }
             let text = PDFTextLine.make(all.map { glyphs[$0] })?.text ?? ""
-            return Segment(glyphs: all, box: box, text: text, line: number, isValue: isValueToken(text))
+            return Segment(glyphs: all, box: box, text: text, line: number, isValue: isValueToken(text) || isAmount(text))
         }
         let box = segments.dropFirst().reduce(segments[0].box) { $0.union($1.box) }
         let mids = ink.map { glyphs[$0].midY }.sorted()
@@ -143,10 +146,20 @@ enum PDFPositionTableBuilder {
         return digits > 0 && !(s.last == "." || s.last == "．")
     }
 
+    /// A number followed by an amount's unit (0万元, 12.5元).
+    static func isAmount(_ text: String) -> Bool {
+        for unit in ["万元", "元"] where text.hasSuffix(unit) {
+            let head = String(text.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
+            if !head.isEmpty, head.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "." || $0 == "," }) { return true }
+        }
+        return false
+    }
+
     /// Values after a label, or two or more values alone; nothing but values after the first value.
     static func isValueLine(_ l: Line) -> Bool {
         guard let f = l.segments.firstIndex(where: \.isValue) else { return false }
-        guard l.segments[f...].allSatisfy(\.isValue) else { return false }
+        // After the first value only values and short marks (无, 不涉及's kin) that a cell may hold.
+        guard l.segments[f...].allSatisfy({ $0.isValue || $0.text.unicodeScalars.count <= 2 }) else { return false }
         return f > 0 || l.segments.count >= 2
     }
 
@@ -161,7 +174,12 @@ enum PDFPositionTableBuilder {
     /// A numbered heading (四、 （二）) alone on its line and reaching over the value columns (that
     /// start at `valueStart`), so no row label.
     static func isHeading(_ l: Line, valueStart: Double) -> Bool {
-        !l.isValueLine && l.segments.count == 1 && l.box.x1 > valueStart && PDFFrontEnd.startsWithNumbering(l.segments[0].text)
+        guard !l.isValueLine, l.segments.count == 1, PDFFrontEnd.startsWithNumbering(l.segments[0].text) else { return false }
+        // Or a section heading's length (一、 and twelve characters or more) alone on its line: a
+        // row label that long on a line without its values is rare, a section title between two tables is not.
+        let t = Array(l.segments[0].text.unicodeScalars)
+        let major = t.count >= 12 && t.count > 1 && t[1] == "、" && !("0"..."9").contains(t[0])
+        return l.box.x1 > valueStart || major
     }
 
     /// Column bands: values clustered by their middles (gaps wider than ¾ of a character between
@@ -359,7 +377,8 @@ enum PDFPositionTableBuilder {
             case .values(let ks):
                 var perBand: [Int: [Segment]] = [:]
                 for k in ks {
-                    for s in lines[k].segments where s.isValue {
+                    let f = lines[k].segments.firstIndex(where: \.isValue) ?? lines[k].segments.count
+                    for s in lines[k].segments[f...] {
                         let hits = bands.indices.filter { bands[$0].x0 <= s.box.x1 && bands[$0].x1 >= s.box.x0 }
                         if hits.count == 1 { perBand[hits[0], default: []].append(s) }
                         else { notes.append("a value \"\(s.text)\" at \(Int(s.box.x0)),\(Int(s.box.y0)) lies between two columns of the table; it is left out of the table and kept as text") }
