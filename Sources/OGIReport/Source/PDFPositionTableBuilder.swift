@@ -70,8 +70,19 @@ enum PDFPositionTableBuilder {
             let numbers = values.reduce(0) { $0 + lines[$1].segments.filter(\.isValue).count }
             guard values.count >= 2 || numbers >= 3 else { i = last + 1; continue }
             // Header lines above, wrapped label lines below.
-            let bandsX = bands(values.flatMap { lines[$0].segments.filter(\.isValue) }, em: em)
-            guard let firstBand = bandsX.first else { i = last + 1; continue }
+            var bandsX = bands(values.flatMap { lines[$0].segments.filter(\.isValue) }, em: em)
+            guard !bandsX.isEmpty else { i = last + 1; continue }
+            // Cells with little padding glue a label to its value (行政规范性文件 0) or header words of
+            // neighbouring columns: cut them where a column starts.
+            let starts = bandsX.map(\.x0)
+            for k in max(0, i - 12)..<min(lines.count, j + 1) {
+                let cut = recut(lines[k], at: starts, page.glyphs, em: em)
+                if cut.segments.count != lines[k].segments.count { lines[k] = cut; lines[k].isValueLine = isValueLine(cut) }
+            }
+            last = (i..<min(lines.count, j)).last { lines[$0].isValueLine } ?? last
+            let values2 = (i...last).filter { lines[$0].isValueLine }
+            bandsX = bands(values2.flatMap { lines[$0].segments.filter(\.isValue) }, em: em)
+            let firstBand = bandsX[0]
             var top = i
             while top > 0, lines[top].midY - lines[top - 1].midY <= 3 * em, !isParagraph(lines[top - 1], left: left, right: right, em: em),
                   !isHeading(lines[top - 1], valueStart: firstBand.x0), !lines[top - 1].isValueLine { top -= 1 }
@@ -127,6 +138,41 @@ enum PDFPositionTableBuilder {
         let box = segments.dropFirst().reduce(segments[0].box) { $0.union($1.box) }
         let mids = ink.map { glyphs[$0].midY }.sorted()
         return Line(segments: segments, box: box, midY: mids[mids.count / 2])
+    }
+
+    /// `l` with segments cut where a column starting at one of `starts` begins inside them: when
+    /// what follows the cut is a value (a label glued to its value), or when the characters at the
+    /// cut stand apart (two header words of neighbouring columns, a cell's padding between them).
+    static func recut(_ l: Line, at starts: [Double], _ glyphs: [PDFGlyph], em: Double) -> Line {
+        var out: [Segment] = []
+        for s in l.segments {
+            let inks = s.glyphs.filter { !glyphs[$0].isSpace }.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
+            var pieces: [[Int]] = [[]]
+            for (n, g) in inks.enumerated() {
+                if n > 0, !pieces[pieces.count - 1].isEmpty {
+                    let p = glyphs[inks[n - 1]], c = glyphs[g]
+                    if let cut = starts.first(where: { $0 - 0.3 * em > p.midX && $0 - 0.3 * em <= c.midX }) {
+                        let rest = inks[n...].filter { glyphs[$0].midX < (starts.first { $0 > cut } ?? .infinity) - 0.3 * em }
+                        let tail = String(String.UnicodeScalarView(rest.map { glyphs[$0].scalar }))
+                        // A header word that starts where a column starts (left-aligned cells) is
+                        // cut at every column start it reaches over.
+                        let leftAligned = !l.isValueLine && starts.contains { abs($0 - glyphs[inks[0]].box.x0) <= 0.5 * em }
+                        if isValueToken(tail) || isAmount(tail) || c.box.x0 - p.box.x1 >= 1 || leftAligned { pieces.append([]) }
+                    }
+                }
+                pieces[pieces.count - 1].append(g)
+            }
+            guard pieces.count > 1 else { out.append(s); continue }
+            for p in pieces where !p.isEmpty {
+                let box = p.dropFirst().reduce(glyphs[p[0]].box) { $0.union(glyphs[$1].box) }
+                let all = p + s.glyphs.filter { glyphs[$0].isSpace && glyphs[$0].midX > box.x0 && glyphs[$0].midX < box.x1 }
+                let text = PDFTextLine.make(all.map { glyphs[$0] })?.text ?? ""
+                out.append(Segment(glyphs: all, box: box, text: text, line: s.line, isValue: isValueToken(text) || isAmount(text)))
+            }
+        }
+        var l = l
+        l.segments = out
+        return l
     }
 
     /// A number (digits with , . % and a sign) or a not-applicable mark (/ — - ×), as a value cell holds it.
@@ -214,15 +260,16 @@ enum PDFPositionTableBuilder {
         // Header words (lines without values) over a column that holds no value add that column;
         // words of one column on several lines (a wrapped header) make one.
         var extra: [(x0: Double, x1: Double)] = []
-        for l in lines where !l.isValueLine {
+        // The lowest header words first (closest to the values: the leaf columns); a word over one
+        // already taken is a wrapped part or a group header above it.
+        for l in lines.reversed() where !l.isValueLine {
             for s in l.segments where s.box.x0 > bands[0].x1 && s.box.width <= 6 * em {
                 let hits = bands.filter { $0.x1 >= s.box.x0 - 0.25 * em && $0.x0 <= s.box.x1 + 0.25 * em }
-                guard hits.isEmpty else { continue }
-                if let k = extra.firstIndex(where: { $0.x1 >= s.box.x0 && $0.x0 <= s.box.x1 }) {
-                    extra[k] = (min(extra[k].x0, s.box.x0), max(extra[k].x1, s.box.x1))
-                } else { extra.append((s.box.x0, s.box.x1)) }
+                guard hits.isEmpty, !extra.contains(where: { $0.x1 >= s.box.x0 && $0.x0 <= s.box.x1 }) else { continue }
+                extra.append((s.box.x0, s.box.x1))
             }
         }
+        if ProcessInfo.processInfo.environment["OGI_DUMP"] != nil { print("B p\(page.number) bands \(bands.map { "\(Int($0.x0))-\(Int($0.x1))" }) extra \(extra.map { "\(Int($0.x0))-\(Int($0.x1))" })") }
         // Only where no value would fall between two of them.
         bands += extra.filter { e in !extra.contains { $0 != e && $0.x1 >= e.x0 && $0.x0 <= e.x1 } && !bands.contains { $0.x1 >= e.x0 && $0.x0 <= e.x1 } }
         bands.sort { $0.x0 < $1.x0 }
