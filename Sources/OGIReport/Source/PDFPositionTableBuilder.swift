@@ -366,17 +366,20 @@ enum PDFPositionTableBuilder {
             return r...r
         }
         // Label columns: the blocks' left edges clustered.
+        // No label at all (table 3's value row under its headers): no label column either.
         var labelCols: [Double] = []
         for x in blocks.map(\.x0).sorted() { if let l = labelCols.last, x - l <= 0.75 * em { continue }; labelCols.append(x) }
-        if labelCols.isEmpty { labelCols = [x0] }
-        labelCols[0] = min(labelCols[0], x0)
         let nl = labelCols.count, nc = nl + bands.count
-        var edges = labelCols
-        edges.append((blocks.map(\.x1).max().map { min($0 + 0.1, valueX0 - 0.1) } ?? labelEnd + 0.1 + 0.15 * em))
-        if edges.last! <= edges[edges.count - 2] { edges[edges.count - 1] = labelEnd }
-        for k in 1..<max(1, bands.count) where bands.count > 1 { edges.append((bands[k - 1].x1 + bands[k].x0) / 2) }
-        edges.append(max(x1, valueX1) + 0.1)
-        if bands.count == 1 { edges = edges.prefix(nl + 1) + [edges.last!] }
+        var edges: [Double]
+        if nl > 0 {
+            labelCols[0] = min(labelCols[0], x0)
+            edges = labelCols
+            edges.append(max(edges.last! + 0.1, min(blocks.map(\.x1).max()! + 0.1, valueX0 - 0.1)))
+        } else {
+            edges = [min(x0, valueX0 - 0.1)]
+        }
+        for k in bands.indices.dropFirst() { edges.append((bands[k - 1].x1 + bands[k].x0) / 2) }
+        edges.append(max(x1, valueX1, edges.last!) + 0.1)
         guard edges.count == nc + 1 else { return nil }
         func column(_ x: Double) -> Int { max(0, min(nc - 1, (edges.lastIndex { $0 <= x } ?? 0))) }
         // Cells.
