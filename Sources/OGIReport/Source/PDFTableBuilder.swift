@@ -21,11 +21,13 @@ enum PDFTableBuilder {
             // A grid without any text (a decorative frame, an empty strip under a table) is no table.
             // A single column (a frame round a table, a boxed note) is no grid: its words' positions
             // say more (PDFPositionTableBuilder), so its characters are left free.
-            // Interior vertical lines shorter than a third of the table are strokes of characters
-            // (四's frame) where the table has no column lines of its own.
-            let vs = component.filter { !$0.horizontal }
-            let top = vs.map(\.start).min() ?? 0, bottom = vs.map(\.end).max() ?? 0
-            let columnLines = vs.filter { $0.position > x0 + tolerance && $0.position < x1 - tolerance && $0.end - $0.start >= (bottom - top) / 3 }
+            // Interior vertical lines inside a character's box are its strokes (四's frame): a frame
+            // with only those inside has no column lines of its own.
+            let columnLines = component.filter { v in
+                !v.horizontal && v.position > x0 + tolerance && v.position < x1 - tolerance && !page.glyphs.contains { g in
+                    !g.isSpace && g.box.x0 - 1 <= v.position && v.position <= g.box.x1 + 1 && g.box.y0 - 1 <= v.start && v.end <= g.box.y1 + 1
+                }
+            }
             guard !columnLines.isEmpty else { continue }
             var taken = used
             if let t = region(component, page: page, used: &taken), t.cells.contains(where: { !$0.text.isEmpty }), t.columnEdges.count > 2 {
