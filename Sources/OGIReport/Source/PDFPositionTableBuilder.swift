@@ -244,6 +244,24 @@ enum PDFPositionTableBuilder {
         return out
     }
 
+    /// `bands` with the columns that header words (lines without values) stand over where no value
+    /// does: the lowest words first (closest to the values: the leaf columns); a word over one
+    /// already taken is a wrapped part or a group header above it; a column is added only where
+    /// no value would fall between two of them.
+    static func withHeaderColumns(_ bands: [(x0: Double, x1: Double)], headers: [Line], em: Double) -> [(x0: Double, x1: Double)] {
+        guard let first = bands.first else { return bands }
+        var extra: [(x0: Double, x1: Double)] = []
+        for l in headers.reversed() {
+            for s in l.segments where s.box.x0 > first.x1 && s.box.width <= 6 * em {
+                let hits = bands.filter { $0.x1 >= s.box.x0 - 0.25 * em && $0.x0 <= s.box.x1 + 0.25 * em }
+                guard hits.isEmpty, !extra.contains(where: { $0.x1 >= s.box.x0 && $0.x0 <= s.box.x1 }) else { continue }
+                extra.append((s.box.x0, s.box.x1))
+            }
+        }
+        let out = bands + extra.filter { e in !extra.contains { $0 != e && $0.x1 >= e.x0 && $0.x0 <= e.x1 } && !bands.contains { $0.x1 >= e.x0 && $0.x0 <= e.x1 } }
+        return out.sorted { $0.x0 < $1.x0 }
+    }
+
     /// A label block: label segments of consecutive lines, one under the other.
     struct Block { var segments: [Segment]; var x0: Double; var x1: Double; var hasValueLine: Bool }
 
@@ -255,24 +273,8 @@ enum PDFPositionTableBuilder {
             l.segments = l.segments.map { var s = $0; s.line = k; return s }
             return l
         }
-        var bands = initial.map { (x0: $0.x0, x1: $0.x1) }
+        let bands = withHeaderColumns(initial.map { (x0: $0.x0, x1: $0.x1) }, headers: lines.filter { !$0.isValueLine }, em: em)
         let labelEnd = bands[0].x0 - 0.25 * em
-        // Header words (lines without values) over a column that holds no value add that column;
-        // words of one column on several lines (a wrapped header) make one.
-        var extra: [(x0: Double, x1: Double)] = []
-        // The lowest header words first (closest to the values: the leaf columns); a word over one
-        // already taken is a wrapped part or a group header above it.
-        for l in lines.reversed() where !l.isValueLine {
-            for s in l.segments where s.box.x0 > bands[0].x1 && s.box.width <= 6 * em {
-                let hits = bands.filter { $0.x1 >= s.box.x0 - 0.25 * em && $0.x0 <= s.box.x1 + 0.25 * em }
-                guard hits.isEmpty, !extra.contains(where: { $0.x1 >= s.box.x0 && $0.x0 <= s.box.x1 }) else { continue }
-                extra.append((s.box.x0, s.box.x1))
-            }
-        }
-        if ProcessInfo.processInfo.environment["OGI_DUMP"] != nil { print("B p\(page.number) bands \(bands.map { "\(Int($0.x0))-\(Int($0.x1))" }) extra \(extra.map { "\(Int($0.x0))-\(Int($0.x1))" })") }
-        // Only where no value would fall between two of them.
-        bands += extra.filter { e in !extra.contains { $0 != e && $0.x1 >= e.x0 && $0.x0 <= e.x1 } && !bands.contains { $0.x1 >= e.x0 && $0.x0 <= e.x1 } }
-        bands.sort { $0.x0 < $1.x0 }
         let x0 = lines.flatMap(\.segments).map(\.box.x0).min()!, x1 = max(lines.flatMap(\.segments).map(\.box.x1).max()!, bands.last!.x1)
         // Rules across the value area part rows.
         let valueX0 = bands[0].x0, valueX1 = bands.last!.x1
@@ -369,7 +371,31 @@ enum PDFPositionTableBuilder {
         // No label at all (table 3's value row under its headers): no label column either.
         var labelCols: [Double] = []
         for x in blocks.map(\.x0).sorted() { if let l = labelCols.last, x - l <= 0.75 * em { continue }; labelCols.append(x) }
-        let nl = labelCols.count, nc = nl + bands.count
+        // Value rows in groups: the rows after each run of lines of their own. A group under header
+        // lines of its own has its own columns (the sub-tables of table 1: three columns, then two
+        // wide ones); the others share the table's.
+        var groupBands: [[(x0: Double, x1: Double)]] = [bands]
+        var groupOf = [Int](repeating: 0, count: anchors.count)
+        var headerRun: [Int] = []
+        var current = 0
+        for (r, a) in anchors.enumerated() {
+            switch a.anchor {
+            case .own(let ks): headerRun += ks
+            case .values:
+                if !headerRun.isEmpty {
+                    let rowsOfGroup = anchors.indices.dropFirst(r).prefix { if case .values = anchors[$0].anchor { return true }; return false }
+                    let segs = rowsOfGroup.flatMap { rr -> [Segment] in
+                        guard case .values(let ks) = anchors[rr].anchor else { return [] }
+                        return ks.flatMap { lines[$0].segments.filter(\.isValue) }
+                    }
+                    let own = withHeaderColumns(Self.bands(segs, em: em).map { (x0: $0.x0, x1: $0.x1) }, headers: headerRun.map { lines[$0] }, em: em)
+                    if own.isEmpty || own.first!.x0 < labelEnd { current = 0 } else { groupBands.append(own); current = groupBands.count - 1 }
+                    headerRun = []
+                }
+                groupOf[r] = current
+            }
+        }
+        let nl = labelCols.count
         var edges: [Double]
         if nl > 0 {
             labelCols[0] = min(labelCols[0], x0)
@@ -378,10 +404,23 @@ enum PDFPositionTableBuilder {
         } else {
             edges = [min(x0, valueX0 - 0.1)]
         }
-        for k in bands.indices.dropFirst() { edges.append((bands[k - 1].x1 + bands[k].x0) / 2) }
-        edges.append(max(x1, valueX1, edges.last!) + 0.1)
-        guard edges.count == nc + 1 else { return nil }
+        let right = max(x1, valueX1, edges.last!) + 0.1
+        // Each group's boundaries between its columns; the table's columns are all of them.
+        func inner(_ b: [(x0: Double, x1: Double)]) -> [Double] { b.indices.dropFirst().map { (b[$0 - 1].x1 + b[$0].x0) / 2 } }
+        var cuts: [Double] = []
+        for x in groupBands.flatMap(inner).sorted() { if let l = cuts.last, x - l <= 0.75 * em { continue }; cuts.append(x) }
+        edges += cuts
+        edges.append(right)
+        let nc = edges.count - 1
+        guard nc > nl else { return nil }
         func column(_ x: Double) -> Int { max(0, min(nc - 1, (edges.lastIndex { $0 <= x } ?? 0))) }
+        /// The table columns band `j` of group `g` covers.
+        func groupSpan(_ g: Int, _ j: Int) -> (Int, Int) {
+            let bounds = [edges[nl]] + inner(groupBands[g]) + [right]
+            func nearest(_ x: Double) -> Int { edges.indices.dropFirst(nl).min { abs(edges[$0] - x) < abs(edges[$1] - x) }! }
+            let a = min(nearest(bounds[j]), nc - 1)
+            return (a, max(a, nearest(bounds[j + 1]) - 1))
+        }
         // Cells.
         var grid = Array(repeating: Array(repeating: -1, count: nc), count: nr)  // owner cell index
         var cells: [(top: Int, bottom: Int, c0: Int, c1: Int, segs: [Segment])] = []
@@ -416,8 +455,15 @@ enum PDFPositionTableBuilder {
         for (r, a) in anchors.enumerated() {
             switch a.anchor {
             case .own(let ks):
-                // Each word at the column of its middle, spanning the free columns it reaches over.
+                // Each word at the column of its middle, spanning the free columns it reaches over;
+                // over the value columns, the columns of the group of rows it heads.
+                let g = anchors.indices.dropFirst(r).first { if case .values = anchors[$0].anchor { return true }; return false }.map { groupOf[$0] } ?? 0
                 for s in ks.flatMap({ lines[$0].segments }) {
+                    let hits = groupBands[g].indices.filter { groupBands[g][$0].x1 > s.box.x0 + 0.25 * em && groupBands[g][$0].x0 < s.box.x1 - 0.25 * em }
+                    if s.box.x0 > labelEnd, let a = hits.first, let b = hits.last {
+                        let c0 = groupSpan(g, a).0, c1 = groupSpan(g, b).1
+                        if !(c0...c1).contains(where: { grid[r][$0] >= 0 }) { place(r, r, c0, c1, [s]); continue }
+                    }
                     var c0 = column(s.midX), c1 = c0
                     func centre(_ c: Int) -> Double { (edges[c] + edges[c + 1]) / 2 }
                     while c0 > 0, centre(c0 - 1) >= s.box.x0, grid[r][c0 - 1] < 0 { c0 -= 1 }
@@ -425,6 +471,8 @@ enum PDFPositionTableBuilder {
                     place(r, r, c0, c1, [s])
                 }
             case .values(let ks):
+                let bands = groupBands[groupOf[r]]
+                func span(_ j: Int) -> (Int, Int) { groupSpan(groupOf[r], j) }
                 var perBand: [Int: [Segment]] = [:]
                 for k in ks {
                     let f = lines[k].segments.firstIndex(where: \.isValue) ?? lines[k].segments.count
@@ -435,12 +483,19 @@ enum PDFPositionTableBuilder {
                     }
                     // Labels on a value line that no block took are in blocks already (every label segment is).
                 }
-                for (band, segs) in perBand {
+                for band in bands.indices {
+                    let segs = perBand[band] ?? []
                     if segs.count > 1 {
                         notes.append("two values \(segs.map { "\"\($0.text)\"" }.joined(separator: " and ")) at \(Int(segs[0].box.x0)),\(Int(segs[0].box.y0)) fall in one cell of the table; they are left out of it and kept as text")
+                    }
+                    // A blank value cell spans its column's width as a written one does.
+                    let (c0, c1) = span(band)
+                    if (c0...c1).contains(where: { grid[r][$0] >= 0 }) {
+                        // Never joined to another cell's text: left out, said, kept as text.
+                        if segs.count == 1 { notes.append("a value \"\(segs[0].text)\" at \(Int(segs[0].box.x0)),\(Int(segs[0].box.y0)) falls where another cell of the table is; it is left out of the table and kept as text") }
                         continue
                     }
-                    place(r, r, nl + band, nl + band, segs)
+                    place(r, r, c0, c1, segs.count == 1 ? segs : [])
                 }
             }
         }
