@@ -84,3 +84,9 @@ PY
     done
 done
 soffice --headless --convert-to pdf --outdir "$out" "$tmp"/lo-template-*-unruled.docx "$tmp"/lo-template-*-hrules.docx >&2
+# The blank templates printed without a full grid hold no number for the positions builder to find
+# columns by; their tables are read from text lines (see PDFTemplateFixtureTests.partial). Kept
+# apart in partial/, out of the folder-wide golden and nothing-lost tests (one of them shows a reader
+# loss, "三、本年" of a glued group label: PDFTemplateFixtureTests.blankPrintsLoseNoText).
+mkdir -p "$out/partial"
+mv "$out"/lo-template-blank-*-unruled.pdf "$out"/lo-template-blank-*-hrules.pdf "$out/partial/"

@@ -52,7 +52,7 @@ public enum PDFFrontEnd {
         }
         for p in pages {
             if let why = p.rulingsSkipped {
-                diags.append(.warning("page \(p.number): ruling lines not looked for, because rendering the page would take unbounded memory: \(why); its tables are read by the positions of their words",
+                diags.append(.warning("page \(p.number): ruling lines not looked for: \(why); its tables are read by the positions of their words",
                                       code: "read.pdf.render-skipped", file: fileName))
             }
         }

@@ -1,4 +1,3 @@
-import Foundation
 /// Builds tables that have no full grid of ruling lines from the positions of their words: the
 /// numbers of a table stand in columns, so a run of lines whose numbers line up is a table.
 ///
@@ -43,15 +42,11 @@ enum PDFPositionTableBuilder {
         let free = page.glyphs.indices.filter { !used[$0] }
         guard free.count >= 4 else { return ([], []) }
         let em = characterWidth(page.glyphs, free)
-        if ProcessInfo.processInfo.environment["OGI_DUMP"] != nil { print("page \(page.number) em \(em)") }
         var lines = PDFTextLine.lineIndices(page.glyphs, among: free).enumerated().compactMap { (k, ids) in line(ids, number: k, page.glyphs, em: em) }
         for i in lines.indices { lines[i].segments = lines[i].segments.map { var s = $0; s.line = i; return s } }
         guard !lines.isEmpty else { return ([], []) }
         let left = lines.map(\.box.x0).min()!, right = lines.map(\.box.x1).max()!
         for i in lines.indices { lines[i].isValueLine = isValueLine(lines[i]) }
-        if ProcessInfo.processInfo.environment["OGI_DUMP"] != nil {
-            for l in lines { print("L p\(page.number) y\(Int(l.midY)) v\(l.isValueLine): " + l.segments.map { "[\($0.text)@\(Int($0.box.x0))-\(Int($0.box.x1))\($0.isValue ? "#" : "")]" }.joined()) }
-        }
         let hRules = rulings.filter(\.horizontal)
         var out: [PDFTableRegion] = [], warnings: [String] = []
         var i = 0
@@ -262,6 +257,17 @@ enum PDFPositionTableBuilder {
         return out.sorted { $0.x0 < $1.x0 }
     }
 
+    /// `bands` less the strays: a column of one value between two columns of several values each,
+    /// with no header word over it, is a value out of line (between two columns, or a cell's
+    /// content pushed aside), not a column. Its value then falls in no column, is left out of the
+    /// table and said (a value that is not where its column is must not be read as that column's).
+    static func withoutStrays(_ bands: [(x0: Double, x1: Double, count: Int)], headers: [Line]) -> [(x0: Double, x1: Double)] {
+        bands.indices.filter { k in
+            guard bands[k].count == 1, k > 0, k + 1 < bands.count, bands[k - 1].count >= 2, bands[k + 1].count >= 2 else { return true }
+            return headers.contains { l in l.segments.contains { $0.box.x0 < bands[k].x1 && $0.box.x1 > bands[k].x0 } }
+        }.map { (x0: bands[$0].x0, x1: bands[$0].x1) }
+    }
+
     /// A label block: label segments of consecutive lines, one under the other.
     struct Block { var segments: [Segment]; var x0: Double; var x1: Double; var hasValueLine: Bool }
 
@@ -273,7 +279,7 @@ enum PDFPositionTableBuilder {
             l.segments = l.segments.map { var s = $0; s.line = k; return s }
             return l
         }
-        let bands = withHeaderColumns(initial.map { (x0: $0.x0, x1: $0.x1) }, headers: lines.filter { !$0.isValueLine }, em: em)
+        let bands = withHeaderColumns(withoutStrays(initial, headers: lines.filter { !$0.isValueLine }), headers: lines.filter { !$0.isValueLine }, em: em)
         let labelEnd = bands[0].x0 - 0.25 * em
         let x0 = lines.flatMap(\.segments).map(\.box.x0).min()!, x1 = max(lines.flatMap(\.segments).map(\.box.x1).max()!, bands.last!.x1)
         // Rules across the value area part rows.
@@ -388,7 +394,8 @@ enum PDFPositionTableBuilder {
                         guard case .values(let ks) = anchors[rr].anchor else { return [] }
                         return ks.flatMap { lines[$0].segments.filter(\.isValue) }
                     }
-                    let own = withHeaderColumns(Self.bands(segs, em: em).map { (x0: $0.x0, x1: $0.x1) }, headers: headerRun.map { lines[$0] }, em: em)
+                    let heads = headerRun.map { lines[$0] }
+                    let own = withHeaderColumns(withoutStrays(Self.bands(segs, em: em), headers: heads), headers: heads, em: em)
                     if own.isEmpty || own.first!.x0 < labelEnd { current = 0 } else { groupBands.append(own); current = groupBands.count - 1 }
                     headerRun = []
                 }
