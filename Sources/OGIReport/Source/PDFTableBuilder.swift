@@ -23,12 +23,12 @@ enum PDFTableBuilder {
             // say more (PDFPositionTableBuilder), so its characters are left free.
             // Interior vertical lines inside a character's box are its strokes (四's frame): a frame
             // with only those inside has no column lines of its own.
-            let columnLines = component.filter { v in
+            let hasColumnLine = component.contains { v in
                 !v.horizontal && v.position > x0 + tolerance && v.position < x1 - tolerance && !page.glyphs.contains { g in
                     !g.isSpace && g.box.x0 - 1 <= v.position && v.position <= g.box.x1 + 1 && g.box.y0 - 1 <= v.start && v.end <= g.box.y1 + 1
                 }
             }
-            guard !columnLines.isEmpty else { continue }
+            guard hasColumnLine else { continue }
             var taken = used
             if let t = region(component, page: page, used: &taken), t.cells.contains(where: { !$0.text.isEmpty }), t.columnEdges.count > 2 {
                 out.append(t); used = taken

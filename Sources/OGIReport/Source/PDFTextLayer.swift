@@ -13,9 +13,16 @@ struct PDFTextLayer {
     /// Pixels per point for ruling detection (a 0.5 pt border is one pixel).
     static let scale = 2.0
 
+    /// Held while the library is in use: a page is rendered in a forked child process, which must
+    /// not start while another thread is inside poppler, cairo or GLib (a lock that thread holds
+    /// would stay locked in the child). PDFs are read one at a time.
+    private static let libraryLock = NSLock()
+
     /// Reads every page of `data`. `limits` bound the work a hostile file can cause.
     static func pages(_ data: Data, fileName: String, limits: PDFFrontEnd.Limits) throws -> (pages: [PDFPageContent], title: String?) {
-        try data.withUnsafeBytes { raw -> ([PDFPageContent], String?) in
+        libraryLock.lock()
+        defer { libraryLock.unlock() }
+        return try data.withUnsafeBytes { raw -> ([PDFPageContent], String?) in
             guard let base = raw.baseAddress, raw.count > 0 else {
                 throw DiagnosticError(.error("damaged PDF: the file is empty", code: "read.pdf.damaged", file: fileName))
             }
