@@ -77,7 +77,7 @@ enum PDFPositionTableBuilder {
             last = (i..<min(lines.count, j)).last { lines[$0].isValueLine } ?? last
             let values2 = (i...last).filter { lines[$0].isValueLine }
             bandsX = bands(values2.flatMap { lines[$0].segments.filter(\.isValue) }, em: em)
-            let firstBand = bandsX[0]
+            guard let firstBand = bandsX.first else { i = max(i + 1, j); continue }
             var top = i
             while top > 0, lines[top].midY - lines[top - 1].midY <= 3 * em, !isParagraph(lines[top - 1], left: left, right: right, em: em),
                   !isHeading(lines[top - 1], valueStart: firstBand.x0), !lines[top - 1].isValueLine { top -= 1 }
@@ -273,6 +273,7 @@ enum PDFPositionTableBuilder {
 
     private static func region(_ pageLines: [Line], firstValue: Int, bands initial: [(x0: Double, x1: Double, count: Int)], page: PDFPageContent,
                                hRules: [PDFRuling], em: Double, used: inout [Bool]) -> (PDFTableRegion, [String])? {
+        guard pageLines.contains(where: \.isValueLine), !initial.isEmpty else { return nil }
         // Segments numbered by their line in the region.
         let lines = pageLines.enumerated().map { (k, l) in
             var l = l
