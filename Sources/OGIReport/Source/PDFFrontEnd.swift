@@ -66,6 +66,7 @@ public enum PDFFrontEnd {
         }
         // Per page: tables and the lines outside them, top to bottom.
         var perPage: [[Block]] = []
+        var carried: [ClosedRange<Double>] = []
         for p in pages {
             let (ruled, ruledUsed) = PDFTableBuilder.tables(p)
             var used = ruledUsed
@@ -73,13 +74,17 @@ public enum PDFFrontEnd {
             let loose = p.rulings.filter { r in
                 !ruled.contains { t in r.position >= t.box.y0 - 3 && r.position <= t.box.y1 + 3 && r.start >= t.box.x0 - 3 && r.end <= t.box.x1 + 3 }
             }
-            let (byPositions, notes) = PDFPositionTableBuilder.tables(p, used: &used, rulings: loose)
+            let (byPositions, notes) = PDFPositionTableBuilder.tables(p, used: &used, rulings: loose, carried: carried)
             diags += notes.map { .warning("page \(p.number): \($0)", code: "read.pdf.table-position", file: fileName) }
             let tables = (ruled + byPositions).sorted { $0.box.y0 < $1.box.y0 }
             let free = p.glyphs.indices.filter { !used[$0] }.map { p.glyphs[$0] }
             var blocks: [(Double, Block)] = PDFTextLine.lines(free).map { ($0.box.y0, .line($0, page: p.number)) }
             blocks += tables.map { ($0.box.y0, .table($0)) }
             perPage.append(blocks.sorted { $0.0 < $1.0 }.map(\.1))
+            // A table by positions that ends the page hands its columns to the next page's first one.
+            if case .table(let t)? = perPage[perPage.count - 1].last(where: { if case .line(let l, _) = $0 { return !PDFPageChrome.isPageNumber(l.text) }; return true }), t.byPositions {
+                carried = t.valueBands
+            } else { carried = [] }
         }
         var omitted = OmittedContent()
         perPage = removeChrome(perPage, pages: pages, omitted: &omitted)

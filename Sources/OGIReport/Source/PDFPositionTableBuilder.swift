@@ -38,7 +38,12 @@ enum PDFPositionTableBuilder {
 
     /// Tables found on `page` among the glyphs not `used` yet (set for the glyphs they take), and
     /// warnings about values left out of them. `rulings` are the page's lines that made no ruled table.
-    static func tables(_ page: PDFPageContent, used: inout [Bool], rulings: [PDFRuling]) -> (tables: [PDFTableRegion], warnings: [String]) {
+    /// `carried`: the value columns of the table that ended the page before (``PDFTableRegion/valueBands``):
+    /// a table at the top of this page without header lines of its own whose values all stand in
+    /// those columns is that table continued, and keeps its columns (a continuation's sparse rows
+    /// alone would show only the columns that happen to hold values).
+    static func tables(_ page: PDFPageContent, used: inout [Bool], rulings: [PDFRuling],
+                       carried: [ClosedRange<Double>] = []) -> (tables: [PDFTableRegion], warnings: [String]) {
         let free = page.glyphs.indices.filter { !used[$0] }
         guard free.count >= 4 else { return ([], []) }
         let em = characterWidth(page.glyphs, free)
@@ -85,6 +90,12 @@ enum PDFPositionTableBuilder {
             while bottom + 1 < lines.count, lines[bottom + 1].midY - lines[bottom].midY <= 2.2 * em, !lines[bottom + 1].isValueLine,
                   !isParagraph(lines[bottom + 1], left: left, right: right, em: em),
                   lines[bottom + 1].box.x1 < firstBand.x0 - 0.25 * em { bottom += 1 }
+            if out.isEmpty, !carried.isEmpty, !lines[top..<i].contains(where: { $0.segments.contains { $0.box.x0 > firstBand.x0 - 0.25 * em } }) {
+                let vs = values2.flatMap { lines[$0].segments.filter(\.isValue) }
+                if vs.allSatisfy({ v in carried.filter { $0.lowerBound <= v.box.x1 && $0.upperBound >= v.box.x0 }.count == 1 }) {
+                    bandsX = carried.map { (x0: $0.lowerBound, x1: $0.upperBound, count: 2) }
+                }
+            }
             if let (region, notes) = region(Array(lines[top...bottom]), firstValue: i - top, bands: bandsX, page: page, hRules: hRules, em: em, used: &used) {
                 out.append(region)
                 warnings += notes
@@ -531,6 +542,7 @@ enum PDFPositionTableBuilder {
         for g in taken { used[g] = true }
         regionCells.sort { ($0.top, $0.box.x0) < ($1.top, $1.box.x0) }
         let box = PageBox(x0: edges.first!, y0: rowY.first!, x1: edges.last!, y1: rowY.last!)
-        return (PDFTableRegion(page: page.number, box: box, rowCount: nr, cells: regionCells, columnEdges: edges, byPositions: true), notes)
+        return (PDFTableRegion(page: page.number, box: box, rowCount: nr, cells: regionCells, columnEdges: edges, byPositions: true,
+                               valueBands: groupBands[groupOf.last ?? 0].map { $0.x0...$0.x1 }), notes)
     }
 }

@@ -23,6 +23,9 @@ struct PDFTableRegion: Sendable {
     /// True when the grid was built from the positions of the words (``PDFPositionTableBuilder``),
     /// not from a full grid of ruling lines.
     var byPositions = false
+    /// For a table read by positions: the x-ranges of the value columns of its last rows, which a
+    /// continuation on the next page keeps (``PDFPositionTableBuilder/tables(_:used:rulings:carried:)``).
+    var valueBands: [ClosedRange<Double>] = []
 
     /// The cells of each row band (cells starting in it), left to right.
     var rows: [[Cell]] {
