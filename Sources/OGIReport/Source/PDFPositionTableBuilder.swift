@@ -315,9 +315,22 @@ enum PDFPositionTableBuilder {
                   lines[k].midY - lines[k - 1].midY <= 2.2 * em else { return false }
             return lines[k].segments.allSatisfy { s in lines[k - 1].segments.contains { $0.box.x0 < s.box.x1 && $0.box.x1 > s.box.x0 } }
         }
+        // Sub-header lines inside the label area (第二十条第（六）项 centred over a sub-table whose
+        // only value column is far right): one word, no value, standing neither where the row labels
+        // start nor under or over a label of the lines around it. Rows of their own, not labels.
+        let rowLabels = lines.filter(\.isValueLine).compactMap { $0.segments.first { !$0.isValue } }
+        let labelStart = rowLabels.map(\.box.x0).min() ?? 0
+        func aligned(_ a: Segment, _ b: Segment) -> Bool { abs(a.box.x0 - b.box.x0) <= 0.75 * em || abs(a.midX - b.midX) <= 0.75 * em }
+        func isSubHeader(_ k: Int) -> Bool {
+            let l = lines[k]
+            guard k >= firstValue, !l.isValueLine, l.segments.count == 1, let s = l.segments.first, s.box.x0 >= labelStart + 2 * em,
+                  !rowLabels.contains(where: { aligned($0, s) }) else { return false }
+            let around = [k - 1, k + 1].filter { lines.indices.contains($0) }.flatMap { lines[$0].segments.filter { !$0.isValue } }
+            return !around.contains { aligned($0, s) }
+        }
         var anchors: [(anchor: Anchor, midY: Double)] = []
         for (k, l) in lines.enumerated() {
-            if k < firstValue || (!l.isValueLine && l.segments.contains(where: { $0.box.x1 > labelEnd })) {
+            if k < firstValue || (!l.isValueLine && l.segments.contains(where: { $0.box.x1 > labelEnd })) || isSubHeader(k) {
                 if continuesOwn(k), case .own(let ks) = anchors[anchors.count - 1].anchor {
                     anchors[anchors.count - 1].anchor = .own(ks + [k])
                 } else {
