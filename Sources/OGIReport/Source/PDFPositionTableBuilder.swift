@@ -268,6 +268,51 @@ enum PDFPositionTableBuilder {
         return out.sorted { $0.x0 < $1.x0 }
     }
 
+    /// Label cells without padding glue a row's labels of neighbouring label columns together
+    /// (（四）无1.本机关不掌握…): a label segment is cut where a label column starts — where the
+    /// first label of a value line starts on another line — when what follows starts with a
+    /// numbering (1. （一） 一、).
+    static func splitLabels(_ lines: [Line], firstValue: Int, labelEnd: Double, _ glyphs: [PDFGlyph], em: Double) -> [Line] {
+        var starts: [Double] = []
+        for x in lines.filter(\.isValueLine).compactMap({ $0.segments.first { !$0.isValue }?.box.x0 }).sorted() {
+            if let l = starts.last, x - l <= 0.75 * em { continue }
+            starts.append(x)
+        }
+        guard starts.count >= 2 else { return lines }
+        return lines.enumerated().map { (k, l) in
+            guard k >= firstValue else { return l }
+            var out: [Segment] = []
+            for s in l.segments {
+                guard !s.isValue, s.box.x1 <= labelEnd + 0.25 * em else { out.append(s); continue }
+                let inks = s.glyphs.filter { !glyphs[$0].isSpace }.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
+                var cuts: [Int] = []
+                for c in starts where c > s.box.x0 + 0.75 * em && c < s.box.x1 - 0.5 * em {
+                    guard let n = inks.firstIndex(where: { glyphs[$0].box.x0 >= c - 0.3 * em }), n > 0,
+                          abs(glyphs[inks[n]].box.x0 - c) <= 0.3 * em else { continue }
+                    let tail = String(String.UnicodeScalarView(inks[n...].prefix(8).map { glyphs[$0].scalar }))
+                    if PDFFrontEnd.startsWithNumbering(tail) { cuts.append(n) }
+                }
+                guard !cuts.isEmpty else { out.append(s); continue }
+                var from = 0
+                for n in cuts + [inks.count] where n > from {
+                    out.append(segment(Array(inks[from..<n]), spaces: s.glyphs, line: s.line, glyphs))
+                    from = n
+                }
+            }
+            var l = l
+            l.segments = out
+            return l
+        }
+    }
+
+    /// A segment of the ink glyphs `ink`, with the spaces among `spaces` that sit inside it.
+    static func segment(_ ink: [Int], spaces: [Int], line: Int, _ glyphs: [PDFGlyph]) -> Segment {
+        let box = ink.dropFirst().reduce(glyphs[ink[0]].box) { $0.union(glyphs[$1].box) }
+        let all = ink + spaces.filter { glyphs[$0].isSpace && glyphs[$0].midX > box.x0 && glyphs[$0].midX < box.x1 }
+        let text = PDFTextLine.make(all.map { glyphs[$0] })?.text ?? ""
+        return Segment(glyphs: all, box: box, text: text, line: line, isValue: isValueToken(text) || isAmount(text))
+    }
+
     /// `bands` less the strays: a column of one value between two columns of several values each,
     /// with no header word over it, is a value out of line (between two columns, or a cell's
     /// content pushed aside), not a column. Its value then falls in no column, is left out of the
@@ -286,11 +331,12 @@ enum PDFPositionTableBuilder {
                                hRules: [PDFRuling], em: Double, used: inout [Bool]) -> (PDFTableRegion, [String])? {
         guard pageLines.contains(where: \.isValueLine), !initial.isEmpty else { return nil }
         // Segments numbered by their line in the region.
-        let lines = pageLines.enumerated().map { (k, l) in
+        var lines = pageLines.enumerated().map { (k, l) in
             var l = l
             l.segments = l.segments.map { var s = $0; s.line = k; return s }
             return l
         }
+        lines = splitLabels(lines, firstValue: firstValue, labelEnd: initial[0].x0 - 0.25 * em, page.glyphs, em: em)
         let bands = withHeaderColumns(withoutStrays(initial, headers: lines.filter { !$0.isValueLine }), headers: lines.filter { !$0.isValueLine }, em: em)
         let labelEnd = bands[0].x0 - 0.25 * em
         let x0 = lines.flatMap(\.segments).map(\.box.x0).min()!, x1 = max(lines.flatMap(\.segments).map(\.box.x1).max()!, bands.last!.x1)
