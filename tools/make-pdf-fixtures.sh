@@ -42,18 +42,22 @@ ls -la "$out" "$out/bad"
 # Prints without a full grid of ruling lines, read by the positions of their words
 # (PDFPositionTableBuilder): NAME-unruled (every border removed), NAME-hrules (horizontal rules
 # between rows only, as row-separated tables have), NAME-frame (only a frame round each table) and
-# NAME-threeline (a three-line table: rules above and below the table and under its first row), each
-# with the HTML fixture's expected cells.
+# NAME-threeline (a three-line table: rules above and below the table and under its first row), and
+# unruled prints without cell padding (NAME-tight) and at 75 % (NAME-zoom), each with the HTML
+# fixture's expected cells.
 variant_style() {
     case $1 in
         unruled) echo 'table,td,th,tr{border:none !important;border-collapse:collapse}' ;;
         hrules) echo 'table{border-collapse:collapse !important}table,td,th,tr{border:none !important}td,th{border-top:1px solid #000 !important;border-bottom:1px solid #000 !important}' ;;
         frame) echo 'table,td,th,tr{border:none !important}table{border-collapse:collapse !important;border:1px solid #000 !important}' ;;
+        tight) echo 'table,td,th,tr{border:none !important;border-collapse:collapse}td,th{padding:0 !important}' ;;
+        zoom) echo 'table,td,th,tr{border:none !important;border-collapse:collapse}html{zoom:0.75}' ;;
         threeline) echo 'table,td,th,tr{border:none !important}table{border-collapse:collapse !important;border-top:1.5px solid #000 !important;border-bottom:1.5px solid #000 !important}tr:first-child td,tr:first-child th{border-bottom:1px solid #000 !important}' ;;
     esac
 }
 for spec in word-mso-003:unruled word-mso-003:hrules word-mso-003:frame word-mso-002:unruled word-mso-002:hrules \
-            blank-cells-001:unruled blank-cells-001:hrules blank-cells-001:frame word-mso-003:threeline blank-cells-001:threeline; do
+            blank-cells-001:unruled blank-cells-001:hrules blank-cells-001:frame word-mso-003:threeline blank-cells-001:threeline \
+            word-mso-003:zoom blank-cells-001:tight; do
     name=${spec%%:*}; variant=${spec##*:}
     python3 - "Fixtures/html/$name.html" "$tmp/$name-$variant.html" "$(variant_style "$variant")" <<'PY'
 import sys
