@@ -71,13 +71,23 @@ public enum TablesReader {
         var result = read(grids: grids, fileName: fileName)
         // A PDF table without ruling lines is read from the page's text lines: the gaps between
         // words stand for the cell borders, which is not reliable yet (wrapped labels and headers,
-        // values glued to labels). Said once per table, so no cell of it goes unquestioned.
+        // values glued to labels). Said once per table, so no cell of it goes unquestioned. A table
+        // the PDF front end built from its words' positions (its source tables carry the front
+        // end's read.pdf.unruled-table warning at their first row) is said so too, more mildly.
         if let document, document.format == .pdf {
-            for (id, layout) in result.layouts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where layout != .grid {
+            let byPositions = Set(document.diagnostics.filter { $0.code == "read.pdf.unruled-table" }
+                .compactMap { $0.line.flatMap { document.tableRow(ofUnit: $0)?.table } })
+            for (id, layout) in result.layouts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 let first = grids[id]?.lines.first { !LineLayouts.isBlank($0.text) }
-                result.diagnostics.append(.warning("table \(id.rawValue.dropFirst()) has no ruling lines in the PDF: it was read from the page's text "
-                                                   + "lines (\(layout.rawValue)), where cells can be misplaced; check its cells against the PDF",
-                                                   code: "table.pdf-unruled", file: fileName, line: first?.number))
+                if layout != .grid {
+                    result.diagnostics.append(.warning("table \(id.rawValue.dropFirst()) has no ruling lines in the PDF: it was read from the page's text "
+                                                       + "lines (\(layout.rawValue)), where cells can be misplaced; check its cells against the PDF",
+                                                       code: "table.pdf-unruled", file: fileName, line: first?.number))
+                } else if let body = bodies[id], let row = body.first(where: { document.tableRow(ofUnit: $0.number).map { byPositions.contains($0.table) } ?? false }) {
+                    result.diagnostics.append(.warning("table \(id.rawValue.dropFirst()) has no ruling lines in the PDF: it was read by the positions of its words "
+                                                       + "(columns from where its numbers stand); check its cells against the PDF",
+                                                       code: "table.pdf-unruled", file: fileName, line: row.number))
+                }
             }
         }
         return result

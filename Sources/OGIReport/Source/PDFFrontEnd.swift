@@ -50,6 +50,12 @@ public enum PDFFrontEnd {
             throw DiagnosticError(.error("no usable text layer: \(garbage.reduce(0, +)) of \(ink.reduce(0, +)) characters are glyph codes without a Unicode mapping (fonts without ToUnicode); needs OCR",
                                          code: "read.pdf.no-unicode", file: fileName))
         }
+        for p in pages {
+            if let why = p.rulingsSkipped {
+                diags.append(.warning("page \(p.number): ruling lines not looked for: \(why); its tables are read by the positions of their words",
+                                      code: "read.pdf.render-skipped", file: fileName))
+            }
+        }
         for (i, p) in pages.enumerated() {
             if ink[i] == 0 {
                 diags.append(.warning("page \(p.number) has no text layer (an image, a scan?): nothing on it is read; it needs OCR", code: "read.pdf.no-text", file: fileName))
@@ -60,12 +66,25 @@ public enum PDFFrontEnd {
         }
         // Per page: tables and the lines outside them, top to bottom.
         var perPage: [[Block]] = []
+        var carried: [ClosedRange<Double>] = []
         for p in pages {
-            let (tables, used) = PDFTableBuilder.tables(p)
+            let (ruled, ruledUsed) = PDFTableBuilder.tables(p)
+            var used = ruledUsed
+            // Ruling lines of no ruled table (row rules, a frame) help the tables read by positions.
+            let loose = p.rulings.filter { r in
+                !ruled.contains { t in r.position >= t.box.y0 - 3 && r.position <= t.box.y1 + 3 && r.start >= t.box.x0 - 3 && r.end <= t.box.x1 + 3 }
+            }
+            let (byPositions, notes) = PDFPositionTableBuilder.tables(p, used: &used, rulings: loose, carried: carried)
+            diags += notes.map { .warning("page \(p.number): \($0)", code: "read.pdf.table-position", file: fileName) }
+            let tables = (ruled + byPositions).sorted { $0.box.y0 < $1.box.y0 }
             let free = p.glyphs.indices.filter { !used[$0] }.map { p.glyphs[$0] }
             var blocks: [(Double, Block)] = PDFTextLine.lines(free).map { ($0.box.y0, .line($0, page: p.number)) }
             blocks += tables.map { ($0.box.y0, .table($0)) }
             perPage.append(blocks.sorted { $0.0 < $1.0 }.map(\.1))
+            // A table by positions that ends the page hands its columns to the next page's first one.
+            if case .table(let t)? = perPage[perPage.count - 1].last(where: { if case .line(let l, _) = $0 { return !PDFPageChrome.isPageNumber(l.text) }; return true }), t.byPositions {
+                carried = t.valueBands
+            } else { carried = [] }
         }
         var omitted = OmittedContent()
         perPage = removeChrome(perPage, pages: pages, omitted: &omitted)
@@ -76,6 +95,10 @@ public enum PDFFrontEnd {
         func flushTable() {
             guard !parts.isEmpty else { return }
             let t = PDFTableStitcher.table(parts, skip: skip, number: tables.count + 1)
+            if parts.contains(where: \.byPositions), !t.rows.isEmpty {
+                diags.append(.warning("table read by the positions of its words, no ruling lines: a value may sit in a neighbouring column or row; check its cells against the PDF",
+                                      code: "read.pdf.unruled-table", file: fileName, line: units.count + 1))
+            }
             for (r, row) in t.rows.enumerated() {
                 let text = row.cells.map { $0.text.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t")
                 units.append(SourceUnit(number: units.count + 1, kind: .tableRow(table: tables.count, row: r), text: text, range: row.range))

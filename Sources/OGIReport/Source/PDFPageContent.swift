@@ -8,6 +8,8 @@ struct PDFPageContent: Sendable {
     /// Characters in the library's reading order, line breaks left out.
     var glyphs: [PDFGlyph]
     var rulings: [PDFRuling]
+    /// Why ruling lines were not looked for on this page (nil: they were), said in a warning.
+    var rulingsSkipped: String? = nil
 }
 
 /// A straight ruling line on a page (a table border): horizontal at ``position`` = y from

@@ -19,7 +19,20 @@ enum PDFTableBuilder {
             let hs = component.filter(\.horizontal)
             guard let x0 = hs.map(\.start).min(), let x1 = hs.map(\.end).max(), x1 - x0 >= 4 * glyph else { continue }
             // A grid without any text (a decorative frame, an empty strip under a table) is no table.
-            if let t = region(component, page: page, used: &used), t.cells.contains(where: { !$0.text.isEmpty }) { out.append(t) }
+            // A single column (a frame round a table, a boxed note) is no grid: its words' positions
+            // say more (PDFPositionTableBuilder), so its characters are left free.
+            // Interior vertical lines inside a character's box are its strokes (四's frame): a frame
+            // with only those inside has no column lines of its own.
+            let hasColumnLine = component.contains { v in
+                !v.horizontal && v.position > x0 + tolerance && v.position < x1 - tolerance && !page.glyphs.contains { g in
+                    !g.isSpace && g.box.x0 - 1 <= v.position && v.position <= g.box.x1 + 1 && g.box.y0 - 1 <= v.start && v.end <= g.box.y1 + 1
+                }
+            }
+            guard hasColumnLine else { continue }
+            var taken = used
+            if let t = region(component, page: page, used: &taken), t.cells.contains(where: { !$0.text.isEmpty }), t.columnEdges.count > 2 {
+                out.append(t); used = taken
+            }
         }
         return (out.sorted { $0.box.y0 < $1.box.y0 }, used)
     }

@@ -1,4 +1,4 @@
-/// A ruled table found on one PDF page: its cells on the grid its ruling lines make, before
+/// A table found on one PDF page (ruled, or built from its words' positions): its cells on the grid its ruling lines make, before
 /// tables continued over page breaks are stitched (``PDFTableStitcher``).
 struct PDFTableRegion: Sendable {
     /// One cell: the grid bands it covers (rows `top..<bottom` of this region, columns by x), its
@@ -20,6 +20,12 @@ struct PDFTableRegion: Sendable {
     var cells: [Cell]
     /// The vertical boundaries (x) of the grid.
     var columnEdges: [Double]
+    /// True when the grid was built from the positions of the words (``PDFPositionTableBuilder``),
+    /// not from a full grid of ruling lines.
+    var byPositions = false
+    /// For a table read by positions: the x-ranges of the value columns of its last rows, which a
+    /// continuation on the next page keeps (``PDFPositionTableBuilder/tables(_:used:rulings:carried:)``).
+    var valueBands: [ClosedRange<Double>] = []
 
     /// The cells of each row band (cells starting in it), left to right.
     var rows: [[Cell]] {

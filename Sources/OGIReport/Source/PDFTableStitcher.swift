@@ -8,9 +8,16 @@ enum PDFTableStitcher {
     static let edgeTolerance = 3.0
 
     /// True when `next` (first on its page) continues `previous` (last on the page before).
+    /// A table read by the positions of its words starts and ends where its outermost words do,
+    /// which a continuation's rows need not share: there two thirds of the continuation's inner
+    /// column edges (at least two) must be the previous part's.
     static func continues(_ previous: PDFTableRegion, _ next: PDFTableRegion) -> Bool {
-        next.page == previous.page + 1 && abs(previous.box.x0 - next.box.x0) <= edgeTolerance
-            && abs(previous.box.x1 - next.box.x1) <= edgeTolerance
+        guard next.page == previous.page + 1 else { return false }
+        if abs(previous.box.x0 - next.box.x0) <= edgeTolerance && abs(previous.box.x1 - next.box.x1) <= edgeTolerance { return true }
+        guard previous.byPositions && next.byPositions else { return false }
+        let inner = next.columnEdges.dropFirst().dropLast()
+        let shared = inner.filter { e in previous.columnEdges.contains { abs($0 - e) <= edgeTolerance } }.count
+        return shared >= 2 && shared * 3 >= inner.count * 2
     }
 
     /// The number of leading rows of `next` that repeat the first rows of `parts[0]` (whole rows,

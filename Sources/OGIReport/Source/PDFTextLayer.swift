@@ -4,16 +4,25 @@ import Foundation
 /// The PDF library side of the PDF front end, on poppler-glib: opens a document from bytes and
 /// gives each page's characters with their boxes (`poppler_page_get_text` +
 /// `poppler_page_get_text_layout`, one box per character) and its ruling lines (the page
-/// rendered with cairo at 2 px/pt, the cores of characters masked out, long thin dark runs kept).
+/// rendered with cairo at 2 px/pt in a child process of bounded memory, the cores of characters
+/// masked out, long thin dark runs kept). A page that cannot be rendered within the bound gets no
+/// ruling lines and says why (``PDFPageContent/rulingsSkipped``).
 ///
 /// Every failure is a ``DiagnosticError`` with one line: damaged, encrypted, too many pages.
 struct PDFTextLayer {
     /// Pixels per point for ruling detection (a 0.5 pt border is one pixel).
     static let scale = 2.0
 
+    /// Held while the library is in use: a page is rendered in a forked child process, which must
+    /// not start while another thread is inside poppler, cairo or GLib (a lock that thread holds
+    /// would stay locked in the child). PDFs are read one at a time.
+    private static let libraryLock = NSLock()
+
     /// Reads every page of `data`. `limits` bound the work a hostile file can cause.
     static func pages(_ data: Data, fileName: String, limits: PDFFrontEnd.Limits) throws -> (pages: [PDFPageContent], title: String?) {
-        try data.withUnsafeBytes { raw -> ([PDFPageContent], String?) in
+        libraryLock.lock()
+        defer { libraryLock.unlock() }
+        return try data.withUnsafeBytes { raw -> ([PDFPageContent], String?) in
             guard let base = raw.baseAddress, raw.count > 0 else {
                 throw DiagnosticError(.error("damaged PDF: the file is empty", code: "read.pdf.damaged", file: fileName))
             }
@@ -51,8 +60,10 @@ struct PDFTextLayer {
                     throw DiagnosticError(.error("PDF page \(i + 1) has an unusable size (\(Int(w)) × \(Int(h)) pt)", code: "read.pdf.limit", file: fileName))
                 }
                 let glyphs = try Self.glyphs(page, number: i + 1, fileName: fileName, limits: limits)
-                let rulings = glyphs.isEmpty ? [] : Self.rulings(page, width: w, height: h, glyphs: glyphs)
-                out.append(PDFPageContent(number: i + 1, width: w, height: h, glyphs: glyphs, rulings: rulings))
+                var skipped = glyphs.isEmpty ? nil : Self.renderHazard(glyphs, width: w, height: h)
+                var rulings: [PDFRuling] = []
+                if !glyphs.isEmpty, skipped == nil { (rulings, skipped) = Self.rulings(page, width: w, height: h, glyphs: glyphs) }
+                out.append(PDFPageContent(number: i + 1, width: w, height: h, glyphs: glyphs, rulings: rulings, rulingsSkipped: skipped))
             }
             return (out, title)
         }
@@ -86,27 +97,48 @@ struct PDFTextLayer {
         return out
     }
 
-    /// The page's ruling lines: rendered at ``scale`` px/pt on white, the characters' boxes
-    /// painted white, then horizontal and vertical runs of dark pixels at least 6 pt long and at
-    /// most 3 pt thick (thicker runs are fills, not lines).
-    private static func rulings(_ page: OpaquePointer, width: Double, height: Double, glyphs: [PDFGlyph]) -> [PDFRuling] {
-        let pw = Int((width * scale).rounded(.up)), ph = Int((height * scale).rounded(.up))
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph)) else { return [] }
-        defer { cairo_surface_destroy(surface) }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else { return [] }
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
-        cairo_scale(cr, scale, scale)
-        poppler_page_render(page, cr)
-        cairo_destroy(cr)
-        cairo_surface_flush(surface)
-        guard let data = cairo_image_surface_get_data(surface) else { return [] }
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        var mask = [UInt8](repeating: 0, count: pw * ph)
-        for y in 0..<ph {
-            let row = data + y * stride
-            for x in 0..<pw where row[x * 4 + 1] < 190 { mask[y * pw + x] = 1 }
+    /// Why rendering the page to find its ruling lines could cost unbounded memory, as the text
+    /// layer shows it, or nil: the renderer rasterises each glyph at its drawn size (a Type 3
+    /// glyph through its font matrix), so a character bigger than the page or glyphs that together
+    /// cover many times the page need glyph images far larger than the page image. (The text
+    /// layer leaves out characters drawn off the page — the fuzzed Type 3 glyph of
+    /// 12 000 × 31 000 pt in Fixtures/fuzz — which the render's memory bound catches instead.)
+    static func renderHazard(_ glyphs: [PDFGlyph], width: Double, height: Double) -> String? {
+        let side = max(width, height)
+        var area = 0.0, largest = 0.0
+        for g in glyphs where !g.isSpace {
+            let w = g.box.width, h = g.box.height
+            largest = max(largest, w, h)
+            area += w * h
         }
+        if largest > side {
+            return "a character is drawn \(Int(largest)) pt large, bigger than the page (a damaged font matrix?), and rendering it would take unbounded memory"
+        }
+        if area > 16 * width * height {
+            return "its characters together cover \(Int(area / (width * height))) times the page (damaged font matrices?), and rendering them would take unbounded memory"
+        }
+        return nil
+    }
+
+    /// Memory the rendering of one page may take (the page image itself is at most ~4 MB a
+    /// square metre of page at ``scale``); a page whose drawing needs more is not rendered.
+    static let renderLimit = 128 << 20
+
+    /// The page's ruling lines: rendered at ``scale`` px/pt on white (in a child process whose
+    /// memory is bounded by ``renderLimit``, see `ogi_render_dark_mask`), the characters' boxes
+    /// painted white, then horizontal and vertical runs of dark pixels at least 6 pt long and at
+    /// most 3 pt thick (thicker runs are fills, not lines). When the page cannot be rendered within
+    /// the bound, no rulings and why.
+    private static func rulings(_ page: OpaquePointer, width: Double, height: Double, glyphs: [PDFGlyph]) -> ([PDFRuling], String?) {
+        let pw = Int((width * scale).rounded(.up)), ph = Int((height * scale).rounded(.up))
+        var mask = [UInt8](repeating: 0, count: pw * ph)
+        let status = mask.withUnsafeMutableBufferPointer { m in
+            ogi_render_dark_mask(page, scale, Int32(pw), Int32(ph), renderLimit, 20_000, m.baseAddress)
+        }
+        if status == 1 {
+            return ([], "rendering it needed more than \(renderLimit >> 20) MB or failed (a damaged font or drawing?)")
+        }
+        if status != 0, !renderInProcess(page, pw: pw, ph: ph, mask: &mask) { return ([], nil) }
         for g in glyphs where !g.isSpace {
             // The glyph's core only: a tight cell's borders may pass through the edges of its box.
             let inset = g.box.height * 0.3, side = g.box.width * 0.15
@@ -115,6 +147,26 @@ struct PDFTextLayer {
             guard x0 < x1, y0 < y1 else { continue }
             for y in y0..<y1 { for x in x0..<x1 { mask[y * pw + x] = 0 } }
         }
-        return RulingScanner.scan(mask, width: pw, height: ph, scale: scale)
+        return (RulingScanner.scan(mask, width: pw, height: ph, scale: scale), nil)
+    }
+
+    /// The dark-pixel mask rendered in this process (when no child process can be started).
+    private static func renderInProcess(_ page: OpaquePointer, pw: Int, ph: Int, mask: inout [UInt8]) -> Bool {
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph)) else { return false }
+        defer { cairo_surface_destroy(surface) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else { return false }
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        poppler_page_render(page, cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else { return false }
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        for y in 0..<ph {
+            let row = data + y * stride
+            for x in 0..<pw where row[x * 4 + 1] < 190 { mask[y * pw + x] = 1 }
+        }
+        return true
     }
 }

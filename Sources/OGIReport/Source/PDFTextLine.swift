@@ -12,19 +12,29 @@ struct PDFTextLine: Sendable {
 
     /// The lines of `glyphs` (any order), top to bottom.
     static func lines(_ glyphs: [PDFGlyph]) -> [PDFTextLine] {
-        let sorted = glyphs.filter { !$0.isSpace || true }.sorted { $0.midY < $1.midY || ($0.midY == $1.midY && $0.box.x0 < $1.box.x0) }
-        var groups: [[PDFGlyph]] = []
+        lineIndices(glyphs, among: Array(glyphs.indices)).compactMap { make($0.map { glyphs[$0] }) }
+    }
+
+    /// The lines of the glyphs `among` (indices into `glyphs`) as index groups, top to bottom: a
+    /// glyph joins the line whose band (the middle half of its glyphs' heights) holds its middle.
+    static func lineIndices(_ glyphs: [PDFGlyph], among: [Int]) -> [[Int]] {
+        let sorted = among.sorted { a, b in
+            let ga = glyphs[a], gb = glyphs[b]
+            return ga.midY < gb.midY || (ga.midY == gb.midY && ga.box.x0 < gb.box.x0)
+        }
+        var groups: [[Int]] = []
         var bandY0 = 0.0, bandY1 = 0.0
-        for g in sorted {
-            if var last = groups.last, g.midY <= bandY1, g.midY >= bandY0 {
-                last.append(g); groups[groups.count - 1] = last
+        for i in sorted {
+            let g = glyphs[i]
+            if !groups.isEmpty, g.midY <= bandY1, g.midY >= bandY0 {
+                groups[groups.count - 1].append(i)
                 if !g.isSpace { bandY0 = min(bandY0, g.box.y0 + g.height * 0.25); bandY1 = max(bandY1, g.box.y1 - g.height * 0.25) }
             } else {
-                groups.append([g])
+                groups.append([i])
                 bandY0 = g.box.y0 + g.height * 0.25; bandY1 = g.box.y1 - g.height * 0.25
             }
         }
-        return groups.compactMap { make($0) }
+        return groups
     }
 
     /// One line from its characters (nil when it holds only spaces).

@@ -22,4 +22,20 @@ import Testing
         let reading = ReportRecognizer.recognize(document)
         #expect(!reading.result.report.tables.isEmpty)
     }
+
+    /// `Fixtures/fuzz/pdf-type3-fontmatrix-memory.pdf`: a Type 3 font whose matrix a fuzzer damaged
+    /// draws one character 12 000 × 31 000 pt; rendering page 1 to find ruling lines took ~1 GB. The
+    /// page is not rendered (its glyph boxes say so before anything is drawn), with a located warning;
+    /// the file is read (tools/pdf-rss-check.sh checks the peak memory: under 200 MB).
+    @Test func hugeType3GlyphIsNotRendered() throws {
+        let document = try PDFFrontEnd.read(try Fixtures.data("fuzz/pdf-type3-fontmatrix-memory.pdf"), fileName: "f.pdf")
+        let skipped = document.diagnostics.filter { $0.code == "read.pdf.render-skipped" }
+        #expect(skipped.count == 1 && skipped[0].message.hasPrefix("page 1:") && skipped[0].severity == .warning, "\(skipped)")
+        #expect(document.diagnostics.allSatisfy { $0.severity != .error })
+        let reading = ReportRecognizer.recognize(document)
+        #expect(!reading.result.report.tables.isEmpty)
+        // Ordinary pages are rendered as before.
+        #expect(PDFTextLayer.renderHazard(PDFPositionTableTests.glyphs("正常文字", x: 10, y: 10), width: 595, height: 842) == nil)
+    }
 }
+
