@@ -32,63 +32,122 @@ static inline PopplerDocument *ogi_poppler_open(const void *bytes, size_t count,
 #include <sys/resource.h>
 #include <sys/wait.h>
 
-/// Renders `page` at `scale` px/pt on white into `pw` × `ph` pixels and writes, for each pixel,
-/// 1 where it is dark (green channel < 190) into `mask` (pw * ph bytes). The rendering runs in a
-/// child process whose address space may grow by at most `limit` bytes and that is killed after
-/// `timeout_ms`: a page whose drawing needs more (a damaged Type 3 font matrix makes the renderer
-/// rasterise a glyph thousands of points large) cannot take the reader's memory.
-/// Returns 0 when the mask was written, 1 when the child ran out of memory, crashed or was killed,
-/// -1 when no child could be started (the caller may render in process).
-static inline int ogi_render_dark_mask(PopplerPage *page, double scale, int pw, int ph, size_t limit, int timeout_ms, uint8_t *mask) {
-    size_t n = (size_t)pw * (size_t)ph;
-    if (n == 0) return 1;
-    uint8_t *shared = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+#include <errno.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+/// A child process that renders the pages of one document for their dark-pixel masks, one page
+/// at a time on request, so that its memory is bounded and its font caches stay warm from page
+/// to page. A damaged Type 3 font matrix makes the renderer rasterise a glyph thousands of points
+/// large; in the child that only ends the child.
+typedef struct {
+    pid_t pid;
+    int socket;          // the parent's end of a socket pair (requests out, statuses in)
+    uint8_t *shared;     // the mask of the page rendered last, `capacity` bytes
+    size_t capacity;
+} ogi_renderer;
+
+typedef struct { int index; int pw; int ph; double scale; } ogi_render_request;
+
+/// The child: renders requested pages into `shared` until the parent closes its end.
+static inline void ogi_renderer_serve(PopplerDocument *doc, int socket, uint8_t *shared, size_t capacity, size_t limit) {
+    long pages = 0, resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f) { if (fscanf(f, "%ld %ld", &pages, &resident) != 2) pages = 0; fclose(f); }
+    if (pages > 0) {
+        struct rlimit r;
+        r.rlim_cur = r.rlim_max = (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE) + (rlim_t)limit;
+        setrlimit(RLIMIT_AS, &r);
+    }
+    ogi_render_request q;
+    for (;;) {
+        ssize_t got = recv(socket, &q, sizeof q, MSG_WAITALL);
+        if (got != (ssize_t)sizeof q) _exit(0);
+        unsigned char status = 1;
+        size_t n = (size_t)q.pw * (size_t)q.ph;
+        PopplerPage *page = n > 0 && n <= capacity ? poppler_document_get_page(doc, q.index) : NULL;
+        if (page) {
+            cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, q.pw, q.ph);
+            if (cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS) {
+                cairo_t *cr = cairo_create(surface);
+                cairo_set_source_rgb(cr, 1, 1, 1);
+                cairo_paint(cr);
+                cairo_scale(cr, q.scale, q.scale);
+                poppler_page_render(page, cr);
+                int bad = cairo_status(cr) != CAIRO_STATUS_SUCCESS;
+                cairo_destroy(cr);
+                cairo_surface_flush(surface);
+                unsigned char *data = cairo_image_surface_get_data(surface);
+                if (!bad && data) {
+                    int stride = cairo_image_surface_get_stride(surface);
+                    for (int y = 0; y < q.ph; y++) {
+                        const unsigned char *row = data + (size_t)y * (size_t)stride;
+                        uint8_t *out = shared + (size_t)y * (size_t)q.pw;
+                        for (int x = 0; x < q.pw; x++) out[x] = row[x * 4 + 1] < 190;
+                    }
+                    status = 0;
+                }
+            }
+            cairo_surface_destroy(surface);
+            g_object_unref(page);
+        }
+        if (send(socket, &status, 1, MSG_NOSIGNAL) != 1) _exit(0);
+    }
+}
+
+/// Starts a renderer for `doc` whose masks may be up to `capacity` bytes and whose address space
+/// may grow by `limit` bytes. Returns 0, or -1 when no child could be started (`r->pid` is 0).
+static inline int ogi_renderer_start(ogi_renderer *r, PopplerDocument *doc, size_t capacity, size_t limit) {
+    memset(r, 0, sizeof *r);
+    if (capacity == 0) return -1;
+    uint8_t *shared = mmap(NULL, capacity, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (shared == MAP_FAILED) return -1;
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) { munmap(shared, capacity); return -1; }
     fflush(NULL);
     pid_t pid = fork();
-    if (pid < 0) { munmap(shared, n); return -1; }
-    if (pid == 0) {
-        long pages = 0, resident = 0;
-        FILE *f = fopen("/proc/self/statm", "r");
-        if (f) { if (fscanf(f, "%ld %ld", &pages, &resident) != 2) pages = 0; fclose(f); }
-        if (pages > 0) {
-            struct rlimit r;
-            r.rlim_cur = r.rlim_max = (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE) + (rlim_t)limit;
-            setrlimit(RLIMIT_AS, &r);
-        }
-        cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
-        if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) _exit(3);
-        cairo_t *cr = cairo_create(surface);
-        cairo_set_source_rgb(cr, 1, 1, 1);
-        cairo_paint(cr);
-        cairo_scale(cr, scale, scale);
-        poppler_page_render(page, cr);
-        int bad = cairo_status(cr) != CAIRO_STATUS_SUCCESS;
-        cairo_destroy(cr);
-        cairo_surface_flush(surface);
-        unsigned char *data = cairo_image_surface_get_data(surface);
-        if (bad || !data) _exit(4);
-        int stride = cairo_image_surface_get_stride(surface);
-        for (int y = 0; y < ph; y++) {
-            const unsigned char *row = data + (size_t)y * (size_t)stride;
-            uint8_t *out = shared + (size_t)y * (size_t)pw;
-            for (int x = 0; x < pw; x++) out[x] = row[x * 4 + 1] < 190;
-        }
-        _exit(0);
+    if (pid < 0) { close(sv[0]); close(sv[1]); munmap(shared, capacity); return -1; }
+    if (pid == 0) { close(sv[0]); ogi_renderer_serve(doc, sv[1], shared, capacity, limit); _exit(0); }
+    close(sv[1]);
+    r->pid = pid; r->socket = sv[0]; r->shared = shared; r->capacity = capacity;
+    return 0;
+}
+
+/// Ends the child (it exits when its socket closes) and frees what the renderer holds.
+static inline void ogi_renderer_stop(ogi_renderer *r) {
+    if (r->pid > 0) {
+        close(r->socket);
+        int status;
+        while (waitpid(r->pid, &status, 0) < 0 && errno == EINTR) {}
     }
-    int status = 0, waited = 0;
-    struct timespec step = {0, 2000000};
-    for (;;) {
-        pid_t r = waitpid(pid, &status, WNOHANG);
-        if (r == pid) break;
-        if (r < 0) { status = -1; break; }
-        if (waited >= timeout_ms) { kill(pid, SIGKILL); waitpid(pid, &status, 0); status = -1; break; }
-        nanosleep(&step, NULL);
-        waited += 2;
+    if (r->shared) munmap(r->shared, r->capacity);
+    memset(r, 0, sizeof *r);
+}
+
+/// Renders page `index` (0-based) at `scale` px/pt into `mask` (pw * ph bytes: 1 where the page
+/// is dark, green channel < 190). Returns 0 when the mask was written; 1 when the child ran out
+/// of memory, crashed, failed or took longer than `timeout_ms` (the child is then ended: start
+/// another for the next page); -1 when there is no child.
+static inline int ogi_renderer_render(ogi_renderer *r, int index, double scale, int pw, int ph, int timeout_ms, uint8_t *mask) {
+    if (r->pid <= 0) return -1;
+    size_t n = (size_t)pw * (size_t)ph;
+    if (n == 0 || n > r->capacity) return 1;
+    ogi_render_request q = { index, pw, ph, scale };
+    unsigned char status = 1;
+    int ok = send(r->socket, &q, sizeof q, MSG_NOSIGNAL) == (ssize_t)sizeof q;
+    if (ok) {
+        struct pollfd p = { r->socket, POLLIN, 0 };
+        int ready;
+        do { ready = poll(&p, 1, timeout_ms); } while (ready < 0 && errno == EINTR);
+        ok = ready == 1 && recv(r->socket, &status, 1, 0) == 1 && status == 0;
     }
-    int ok = status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
-    if (ok) memcpy(mask, shared, n);
-    munmap(shared, n);
-    return ok ? 0 : 1;
+    if (ok) { memcpy(mask, r->shared, n); return 0; }
+    kill(r->pid, SIGKILL);
+    size_t capacity = r->capacity;
+    uint8_t *shared = r->shared;
+    r->shared = NULL;
+    ogi_renderer_stop(r);
+    munmap(shared, capacity);
+    return 1;
 }
 #endif

@@ -4,7 +4,8 @@ import Foundation
 /// The PDF library side of the PDF front end, on poppler-glib: opens a document from bytes and
 /// gives each page's characters with their boxes (`poppler_page_get_text` +
 /// `poppler_page_get_text_layout`, one box per character) and its ruling lines (the page
-/// rendered with cairo at 2 px/pt in a child process of bounded memory, the cores of characters
+/// rendered with cairo at 2 px/pt in a child process of bounded memory — one per document, its
+/// font caches warm from page to page —, the cores of characters
 /// masked out, long thin dark runs kept). A page that cannot be rendered within the bound gets no
 /// ruling lines and says why (``PDFPageContent/rulingsSkipped``).
 ///
@@ -13,15 +14,24 @@ struct PDFTextLayer {
     /// Pixels per point for ruling detection (a 0.5 pt border is one pixel).
     static let scale = 2.0
 
-    /// Held while the library is in use: a page is rendered in a forked child process, which must
-    /// not start while another thread is inside poppler, cairo or GLib (a lock that thread holds
-    /// would stay locked in the child). PDFs are read one at a time.
-    private static let libraryLock = NSLock()
+    /// Threads in poppler hold it shared; a thread starts a render child (`fork`) holding it
+    /// alone, so no other thread is inside poppler, cairo or GLib then (a lock that thread held
+    /// would stay locked in the child). Writers are preferred, so a fork waits for the documents
+    /// being read, not for every later one. Documents are read in parallel otherwise.
+    nonisolated(unsafe) private static let libraryLock: UnsafeMutablePointer<pthread_rwlock_t> = {
+        let l = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
+        var attr = pthread_rwlockattr_t()
+        pthread_rwlockattr_init(&attr)
+        pthread_rwlockattr_setkind_np(&attr, Int32(PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP))
+        pthread_rwlock_init(l, &attr)
+        pthread_rwlockattr_destroy(&attr)
+        return l
+    }()
 
     /// Reads every page of `data`. `limits` bound the work a hostile file can cause.
     static func pages(_ data: Data, fileName: String, limits: PDFFrontEnd.Limits) throws -> (pages: [PDFPageContent], title: String?) {
-        libraryLock.lock()
-        defer { libraryLock.unlock() }
+        pthread_rwlock_rdlock(libraryLock)
+        defer { pthread_rwlock_unlock(libraryLock) }
         return try data.withUnsafeBytes { raw -> ([PDFPageContent], String?) in
             guard let base = raw.baseAddress, raw.count > 0 else {
                 throw DiagnosticError(.error("damaged PDF: the file is empty", code: "read.pdf.damaged", file: fileName))
@@ -48,7 +58,8 @@ struct PDFTextLayer {
             }
             var title: String?
             if let t = poppler_document_get_title(doc) { title = String(cString: t); ogi_poppler_free(t) }
-            var out: [PDFPageContent] = []
+            // Page sizes first: the renderer's shared mask is as large as the largest page needs.
+            var sizes: [(Double, Double)] = []
             for i in 0..<count {
                 guard let page = poppler_document_get_page(doc, Int32(i)) else {
                     throw DiagnosticError(.error("damaged PDF: page \(i + 1) cannot be loaded", code: "read.pdf.damaged", file: fileName))
@@ -59,10 +70,32 @@ struct PDFTextLayer {
                 guard w.isFinite, h.isFinite, w > 1, h > 1, w <= limits.maxPageSide, h <= limits.maxPageSide else {
                     throw DiagnosticError(.error("PDF page \(i + 1) has an unusable size (\(Int(w)) × \(Int(h)) pt)", code: "read.pdf.limit", file: fileName))
                 }
+                sizes.append((w, h))
+            }
+            let capacity = sizes.map { Self.pixels($0.0) * Self.pixels($0.1) }.max() ?? 0
+            var renderer = ogi_renderer()
+            defer { ogi_renderer_stop(&renderer) }
+            var out: [PDFPageContent] = []
+            for i in 0..<count {
+                guard let page = poppler_document_get_page(doc, Int32(i)) else {
+                    throw DiagnosticError(.error("damaged PDF: page \(i + 1) cannot be loaded", code: "read.pdf.damaged", file: fileName))
+                }
+                defer { ogi_poppler_unref(UnsafeMutableRawPointer(page)) }
+                let (w, h) = sizes[i]
                 let glyphs = try Self.glyphs(page, number: i + 1, fileName: fileName, limits: limits)
                 var skipped = glyphs.isEmpty ? nil : Self.renderHazard(glyphs, width: w, height: h)
                 var rulings: [PDFRuling] = []
-                if !glyphs.isEmpty, skipped == nil { (rulings, skipped) = Self.rulings(page, width: w, height: h, glyphs: glyphs) }
+                if !glyphs.isEmpty, skipped == nil {
+                    // One child renders the pages in turn; a page that ends it gets a new one for the next.
+                    if renderer.pid <= 0 {
+                        pthread_rwlock_unlock(libraryLock)
+                        pthread_rwlock_wrlock(libraryLock)
+                        _ = ogi_renderer_start(&renderer, doc, capacity, renderLimit)
+                        pthread_rwlock_unlock(libraryLock)
+                        pthread_rwlock_rdlock(libraryLock)
+                    }
+                    (rulings, skipped) = Self.rulings(page, index: i, width: w, height: h, glyphs: glyphs, renderer: &renderer)
+                }
                 out.append(PDFPageContent(number: i + 1, width: w, height: h, glyphs: glyphs, rulings: rulings, rulingsSkipped: skipped))
             }
             return (out, title)
@@ -124,16 +157,17 @@ struct PDFTextLayer {
     /// square metre of page at ``scale``); a page whose drawing needs more is not rendered.
     static let renderLimit = 128 << 20
 
-    /// The page's ruling lines: rendered at ``scale`` px/pt on white (in a child process whose
-    /// memory is bounded by ``renderLimit``, see `ogi_render_dark_mask`), the characters' boxes
+    /// The page's ruling lines: rendered at ``scale`` px/pt on white (by the document's render
+    /// child, whose memory is bounded by ``renderLimit``, see `ogi_renderer` in the CPoppler shim), the characters' boxes
     /// painted white, then horizontal and vertical runs of dark pixels at least 6 pt long and at
     /// most 3 pt thick (thicker runs are fills, not lines). When the page cannot be rendered within
     /// the bound, no rulings and why.
-    private static func rulings(_ page: OpaquePointer, width: Double, height: Double, glyphs: [PDFGlyph]) -> ([PDFRuling], String?) {
-        let pw = Int((width * scale).rounded(.up)), ph = Int((height * scale).rounded(.up))
+    private static func rulings(_ page: OpaquePointer, index: Int, width: Double, height: Double, glyphs: [PDFGlyph],
+                                renderer: inout ogi_renderer) -> ([PDFRuling], String?) {
+        let pw = pixels(width), ph = pixels(height)
         var mask = [UInt8](repeating: 0, count: pw * ph)
         let status = mask.withUnsafeMutableBufferPointer { m in
-            ogi_render_dark_mask(page, scale, Int32(pw), Int32(ph), renderLimit, 20_000, m.baseAddress)
+            ogi_renderer_render(&renderer, Int32(index), scale, Int32(pw), Int32(ph), 20_000, m.baseAddress)
         }
         if status == 1 {
             return ([], "rendering it needed more than \(renderLimit >> 20) MB or failed (a damaged font or drawing?)")
@@ -149,6 +183,9 @@ struct PDFTextLayer {
         }
         return (RulingScanner.scan(mask, width: pw, height: ph, scale: scale), nil)
     }
+
+    /// Pixels along a page side of `points` at ``scale``.
+    static func pixels(_ points: Double) -> Int { Int((points * scale).rounded(.up)) }
 
     /// The dark-pixel mask rendered in this process (when no child process can be started).
     private static func renderInProcess(_ page: OpaquePointer, pw: Int, ph: Int, mask: inout [UInt8]) -> Bool {
