@@ -134,7 +134,7 @@ public enum ReportRecognizer {
         }
         // A row kept whole as a fragment is accounted for by the fragment, not as table content; a
         // row whose label cells alone became a fragment (its values read) stays a table row.
-        for f in tables.fragments where f.lines.first == f.lines.last {
+        for f in tables.fragments where f.lines.first == f.lines.last && !tables.partialRowLines.contains(f.lines.first) {
             let n = f.lines.first  // unit n is lines[n - 1]
             let unit = lines.indices.contains(n - 1) ? DocumentText.compactString(lines[n - 1].text) : ""
             if DocumentText.compactString(f.text) == unit || document.tableRow(ofUnit: f.lines.first) == nil {

@@ -22,6 +22,8 @@ struct TableDraft: Sendable {
     var rows: [DraftRow] = []
     var evidence = EditionEvidence()
     /// Consumed line numbers (may repeat; made a set once, by the caller).
+    /// Lines of rows that were read while some of their cells became fragments (``rejectCells(_:code:reason:)``).
+    var partialRowLines: Set<Int> = []
     var consumed: [Int] = []
     var fragments: [Fragment] = []
     var diagnostics: [Diagnostic] = []
@@ -94,6 +96,7 @@ struct TableDraft: Sendable {
         let text = cells.map(\.raw).joined(separator: "\t")
         let last = cells.map(\.lastLine).max() ?? first.line
         fragments.append(Fragment(text: text, lines: LineRange(first.line, last), reason: reason))
+        partialRowLines.formUnion(first.line...last)
         warn(code, reason, line: first.line, column: first.column)
     }
 

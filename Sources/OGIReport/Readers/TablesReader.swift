@@ -18,6 +18,9 @@ public struct TablesReadResult: Sendable {
     /// edition …), kept verbatim; their lines are in ``consumedLines``, so the caller should keep
     /// these in ``Report/unrecognised``.
     public var fragments: [Fragment] = []
+    /// Lines of rows that were read while some of their cells became fragments (an unknown label
+    /// before the row label, cells beyond the header …): they stay table rows.
+    public var partialRowLines: Set<Int> = []
     /// Located diagnostics (file name already filled in).
     public var diagnostics: [Diagnostic] = []
     /// True when a table was cut off (the input ended mid-table).
@@ -167,6 +170,7 @@ public enum TablesReader {
             // Every consumed line lies within its table's line range, and the blank lines inside count too.
             if let range = table.lines { consumed += Array(range.first...range.last) }
             result.fragments += drafts[i].fragments
+            result.partialRowLines.formUnion(drafts[i].partialRowLines)
             result.diagnostics += drafts[i].diagnostics
             result.incomplete = result.incomplete || drafts[i].incomplete
         }
