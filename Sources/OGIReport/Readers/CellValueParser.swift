@@ -62,6 +62,7 @@ struct ParsedCell: Sendable, Hashable {
 
     /// True when a decimal has no fractional part ("2", "2.0").
     static func isWhole(_ n: Decimal) -> Bool {
+        if !n.isNaN, n.exponent >= 0 { return true }  // digits without a fraction (every count as printed)
         var value = n
         var rounded = Decimal()
         NSDecimalRound(&rounded, &value, 0, .plain)

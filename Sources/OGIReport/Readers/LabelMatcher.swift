@@ -49,45 +49,53 @@ enum LabelText {
     /// most scalars are copied through; only spaces, quotes and foldable scalars are decoded.
     static func normalize(_ s: String) -> String {
         var s = s
+        // Written straight into the new string's storage: folding only shortens a scalar
+        // (full-width → ASCII, brackets and dashes → ASCII), so the input's length is enough.
         return s.withUTF8 { b -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count)
-            var previousWasDigit = false
-            var i = 0
-            let n = b.count
-            while i < n {
-                let c0 = b[i]
-                if c0 < 0x80 {
-                    // ASCII: drop whitespace and quotes, keep the rest.
-                    i += 1
-                    if c0 == 0x20 || (c0 >= 0x09 && c0 <= 0x0D) || c0 == 0x22 || c0 == 0x27 { continue }
-                    previousWasDigit = c0 >= 0x30 && c0 <= 0x39
-                    out.append(c0)
-                    continue
+            String(unsafeUninitializedCapacity: max(b.count, 1)) { out -> Int in
+                var o = 0
+                var previousWasDigit = false
+                var i = 0
+                let n = b.count
+                while i < n {
+                    let c0 = b[i]
+                    if c0 < 0x80 {
+                        // ASCII: drop whitespace and quotes, keep the rest.
+                        i += 1
+                        if c0 == 0x20 || (c0 >= 0x09 && c0 <= 0x0D) || c0 == 0x22 || c0 == 0x27 { continue }
+                        previousWasDigit = c0 >= 0x30 && c0 <= 0x39
+                        out[o] = c0; o += 1
+                        continue
+                    }
+                    // Decode one scalar (input is valid UTF-8: it comes from a String).
+                    let len = c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : 2
+                    guard i + len <= n else { break }
+                    var v: UInt32
+                    switch len {
+                    case 2: v = (UInt32(c0 & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
+                    case 3: v = (UInt32(c0 & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                    default:
+                        v = (UInt32(c0 & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6)
+                            | UInt32(b[i + 3] & 0x3F)
+                    }
+                    if isSpace(v) || isQuote(v) { i += len; continue }
+                    var f = fold(v)
+                    if f == 0x3001 && previousWasDigit { f = 0x2E }  // "1、" → "1."
+                    previousWasDigit = f >= 0x30 && f <= 0x39
+                    if f == v {
+                        for k in 0..<len { out[o] = b[i + k]; o += 1 }
+                    } else if f < 0x80 {
+                        out[o] = UInt8(f); o += 1  // every fold gives ASCII
+                    } else {
+                        var bytes: [UInt8] = []
+                        appendUTF8(f, to: &bytes)
+                        precondition(bytes.count <= len, "folding never lengthens a scalar")
+                        for x in bytes { out[o] = x; o += 1 }
+                    }
+                    i += len
                 }
-                // Decode one scalar (input is valid UTF-8: it comes from a String).
-                let len = c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : 2
-                guard i + len <= n else { break }
-                var v: UInt32
-                switch len {
-                case 2: v = (UInt32(c0 & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
-                case 3: v = (UInt32(c0 & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
-                default:
-                    v = (UInt32(c0 & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6)
-                        | UInt32(b[i + 3] & 0x3F)
-                }
-                if isSpace(v) || isQuote(v) { i += len; continue }
-                var f = fold(v)
-                if f == 0x3001 && previousWasDigit { f = 0x2E }  // "1、" → "1."
-                previousWasDigit = f >= 0x30 && f <= 0x39
-                if f == v {
-                    for k in 0..<len { out.append(b[i + k]) }
-                } else {
-                    appendUTF8(f, to: &out)
-                }
-                i += len
+                return o
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 
