@@ -25,13 +25,8 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
-        .systemLibrary(
-            name: "CCrypto",
-            path: "Sources/CCrypto",
-            pkgConfig: "libcrypto",
-            providers: [.apt(["libssl-dev"])]
-        ),
-        .target(name: "OGIReport", dependencies: ["CLibXML2", "CPoppler", "CCrypto", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .systemLibrary(name: "CSHA256", path: "Sources/CSHA256"),
+        .target(name: "OGIReport", dependencies: ["CLibXML2", "CPoppler", "CSHA256", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .executableTarget(
             name: "ogi",
             dependencies: [

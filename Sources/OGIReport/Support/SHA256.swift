@@ -1,7 +1,8 @@
-import CCrypto
+import CSHA256
 import Foundation
 
-/// SHA-256 (FIPS 180-4), computed by OpenSSL's libcrypto (the `CCrypto` system library).
+/// SHA-256 (FIPS 180-4), computed by the header-only C of the `CSHA256` module (the CPU's SHA
+/// extensions where it has them, portable C otherwise).
 ///
 /// Used to fingerprint submissions (``SourceInfo/sha256``).
 public enum SHA256 {
@@ -14,16 +15,15 @@ public enum SHA256 {
     /// The digest of `data` (read in place).
     public static func digest(_ data: Data) -> [UInt8] { data.withUnsafeBytes { digest($0) } }
 
-    /// The digest of the bytes at `message`, by libcrypto (which uses the CPU's SHA extensions
-    /// where it has them).
-    static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+    /// The digest of the bytes at `message`; `accelerated: false` forces the portable code.
+    static func digest(_ message: UnsafeRawBufferPointer, accelerated: Bool = true) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 32)
         let empty: [UInt8] = [0]
         out.withUnsafeMutableBufferPointer { o in
             if let base = message.baseAddress, message.count > 0 {
-                ogi_sha256(base.assumingMemoryBound(to: UInt8.self), message.count, o.baseAddress!)
+                ogi_sha256(base.assumingMemoryBound(to: UInt8.self), message.count, o.baseAddress!, accelerated ? 1 : 0)
             } else {
-                empty.withUnsafeBufferPointer { ogi_sha256($0.baseAddress!, 0, o.baseAddress!) }
+                empty.withUnsafeBufferPointer { ogi_sha256($0.baseAddress!, 0, o.baseAddress!, accelerated ? 1 : 0) }
             }
         }
         return out

@@ -40,6 +40,19 @@ import Testing
         }
     }
 
+    /// The CPU's SHA extensions (where it has them) and the portable code agree on every length
+    /// around the block and padding boundaries and on a few large inputs.
+    @Test func acceleratedAndPortableCodeAgree() {
+        var rng = SplitMix64(seed: 0x5A25_6000)
+        let bytes = (0..<70_000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+        for n in Array(0...200) + [255, 256, 257, 1000, 4095, 4096, 65_536, 70_000] {
+            bytes.withUnsafeBytes { all in
+                let part = UnsafeRawBufferPointer(rebasing: all[0..<n])
+                #expect(SHA256.digest(part, accelerated: true) == SHA256.digest(part, accelerated: false), "length \(n)")
+            }
+        }
+    }
+
     /// The seeds' fingerprints as computed by sha256sum, and recorded in the report's metadata.
     @Test func seedFingerprints() throws {
         let expected = [
