@@ -181,12 +181,16 @@ enum PDFPositionTableBuilder {
         return l
     }
 
+    /// Scalars of a not-applicable mark as a value token may be written (built once: this runs for
+    /// every segment of every line). Words such as 无 are not tokens here, unlike in
+    /// ``CellValueParser``: on a page a word beside the numbers is a label.
+    private static let markScalars: Set<Unicode.Scalar> = ["/", "／", "—", "-", "－", "–", "×", "*", "＊", "\u{2015}", "\u{2012}"]
+
     /// A number (digits with , . % and a sign) or a not-applicable mark (/ — - ×), as a value cell holds it.
     static func isValueToken(_ text: String) -> Bool {
         let s = Array(text.unicodeScalars.filter { !$0.properties.isWhitespace })
         guard !s.isEmpty, s.count <= 24 else { return false }
-        let marks: Set<Unicode.Scalar> = ["/", "／", "—", "-", "－", "–", "×", "*", "＊", "\u{2015}", "\u{2012}"]
-        if s.allSatisfy({ marks.contains($0) }) { return s.count <= 3 }
+        if s.allSatisfy({ markScalars.contains($0) }) { return s.count <= 3 }
         var digits = 0
         for (k, c) in s.enumerated() {
             if ("0"..."9").contains(c) || ("０"..."９").contains(c) { digits += 1; continue }

@@ -74,6 +74,7 @@ struct PDFTextLayer {
             }
             let capacity = sizes.map { Self.pixels($0.0) * Self.pixels($0.1) }.max() ?? 0
             var renderer = ogi_renderer()
+            var noChild = false  // no child process could be started: pages are rendered in process
             defer { ogi_renderer_stop(&renderer) }
             var out: [PDFPageContent] = []
             for i in 0..<count {
@@ -87,10 +88,10 @@ struct PDFTextLayer {
                 var rulings: [PDFRuling] = []
                 if !glyphs.isEmpty, skipped == nil {
                     // One child renders the pages in turn; a page that ends it gets a new one for the next.
-                    if renderer.pid <= 0 {
+                    if renderer.pid <= 0, !noChild {
                         pthread_rwlock_unlock(libraryLock)
                         pthread_rwlock_wrlock(libraryLock)
-                        _ = ogi_renderer_start(&renderer, doc, capacity, renderLimit)
+                        noChild = ogi_renderer_start(&renderer, doc, capacity, renderLimit) != 0
                         pthread_rwlock_unlock(libraryLock)
                         pthread_rwlock_rdlock(libraryLock)
                     }

@@ -18,12 +18,12 @@ public enum SHA256 {
     /// The digest of the bytes at `message`; `accelerated: false` forces the portable code.
     static func digest(_ message: UnsafeRawBufferPointer, accelerated: Bool = true) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 32)
-        let empty: [UInt8] = [0]
+        var none: UInt8 = 0  // an address for the empty message
         out.withUnsafeMutableBufferPointer { o in
             if let base = message.baseAddress, message.count > 0 {
                 ogi_sha256(base.assumingMemoryBound(to: UInt8.self), message.count, o.baseAddress!, accelerated ? 1 : 0)
             } else {
-                empty.withUnsafeBufferPointer { ogi_sha256($0.baseAddress!, 0, o.baseAddress!, accelerated ? 1 : 0) }
+                ogi_sha256(&none, 0, o.baseAddress!, accelerated ? 1 : 0)
             }
         }
         return out
