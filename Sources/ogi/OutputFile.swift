@@ -1,4 +1,5 @@
 import Foundation
+import OGIReport
 
 /// The one way ogi writes output: standard output, standard error or a file named with `-o` /
 /// `--out-dir`. Every subcommand goes through it.
@@ -151,9 +152,8 @@ final class OutputFile {
             if fd < 0 { throw fail("", errno) }
             return OutputFile(name: path, fd: fd, kind: .through)
         }
-        let url = URL(fileURLWithPath: target)
-        let dir = url.deletingLastPathComponent().path
-        let template = (dir.hasSuffix("/") ? dir : dir + "/") + "." + url.lastPathComponent + ".ogi-XXXXXX"
+        let dir = PathName.directory(target)
+        let template = (dir.hasSuffix("/") ? dir : dir + "/") + "." + PathName.lastComponent(target) + ".ogi-XXXXXX"
         guard let (slot, buffer) = TempFileRegistry.register(template) else { throw fail("", EMFILE) }
         let fd = mkstemp(buffer)
         if fd < 0 {

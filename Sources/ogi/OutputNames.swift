@@ -1,4 +1,5 @@
 import Foundation
+import OGIReport
 
 /// The `--out-dir` file names of a batch: `NAME.xml` after each input's name without its
 /// extension; when two inputs would get the same name, the first in input order keeps it and
@@ -8,7 +9,7 @@ import Foundation
 enum OutputNames {
     /// The output path for each input path, in order.
     static func assign(_ inputs: [String], in dir: String, ext: String = "xml") -> [String] {
-        let bases = inputs.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+        let bases = inputs.map(PathName.stem)
         var taken = Set<String>()
         taken.reserveCapacity(bases.count)
         var wanted = Set(bases)

@@ -138,7 +138,7 @@ public struct SourceInfo: Sendable, Hashable {
 
     /// The last path component of a file name ("-" for standard input).
     public static func baseName(_ fileName: String) -> String {
-        fileName == "-" ? "-" : URL(fileURLWithPath: fileName).lastPathComponent
+        fileName == "-" ? "-" : PathName.lastComponent(fileName)
     }
 }
 

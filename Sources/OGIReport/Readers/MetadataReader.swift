@@ -31,7 +31,7 @@ enum MetadataReader {
         var titleEnd = -1
         for (i, line) in nonBlank.prefix(6).enumerated() {
             let c = DocumentText.compactString(line.text)
-            guard isTitleLike(c, maxLength: 60), c.contains("报告") || c.contains("年报") else { continue }
+            guard isTitleLike(c, maxLength: 60), LabelText.contains(c, "报告") || LabelText.contains(c, "年报") else { continue }
             var parts = [line]
             if i > 0 {
                 let prev = nonBlank[i - 1]
@@ -95,7 +95,7 @@ enum MetadataReader {
     private static func agencyPrefix(_ s: String, yearAt: String.Index?) -> String? {
         var end = yearAt ?? s.endIndex
         for stop in ["关于", "政府信息公开", "年度报告"] {
-            if let r = s.range(of: stop), r.lowerBound < end { end = r.lowerBound }
+            if let r = ByteSearch.range(of: stop, in: s), r.lowerBound < end { end = r.lowerBound }
         }
         var a = String(s[s.startIndex..<end])
         while let l = a.unicodeScalars.last, l == "(" || l == "（" || l == "[" || l == "【" || l == "《" { a.unicodeScalars.removeLast() }

@@ -37,7 +37,7 @@ public enum Normalizer {
             return NormalizeResult(report: nil, xmlBytes: nil, diagnostics: [.error("\(error)", file: fileName)], schemaErrors: [])
         }
         let xml = CanonicalXML.writeBytes(read.report)
-        let outName = fileName == "-" ? "-" : URL(fileURLWithPath: fileName).deletingPathExtension().lastPathComponent + ".xml"
+        let outName = fileName == "-" ? "-" : PathName.stem(fileName) + ".xml"
         let schema = SchemaValidator.shared.validateOwnOutput(xml, fileName: outName)
         let failed = schema.filter { $0.severity == .error }
         return NormalizeResult(report: read.report, xmlBytes: failed.isEmpty ? xml : nil, diagnostics: read.diagnostics, schemaErrors: failed)

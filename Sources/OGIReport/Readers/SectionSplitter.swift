@@ -48,6 +48,12 @@ enum SectionSplitter {
         return out.sorted { $0.1.count > $1.1.count }
     }()
 
+    /// How many scalars of a line ``heading(_:index:)`` turns into scalars first.
+    private static let prefixLength = 96
+    /// The scalars a heading's decision reads besides spaces and digits: a Chinese numeral (3),
+    /// brackets and separators (4), the longest title, the character after it and one more.
+    private static let decidedWithin = 3 + 4 + (titles.map(\.1.count).max() ?? 0) + 2
+
     /// The headings in the lines, in order.
     static func headings<Lines: RandomAccessCollection<String>>(_ lines: Lines) -> [SectionHeading] where Lines.Index == Int {
         // Blank lines are never headings nor a table's first line: skipped in every pass.
@@ -177,7 +183,24 @@ enum SectionSplitter {
     static func heading(_ line: String, index: Int) -> SectionHeading? {
         guard DocumentText.mayStartMarker(line) else { return nil }
         let trimmed = DocumentText.trim(line)
-        let orig = Array(trimmed.unicodeScalars)
+        // Only the line's start decides: its marker, its title and the character after them. The
+        // scalars read past the marker's and title's own characters are spaces and digits (a long
+        // run of digits is read to its end), so when the first `prefixLength` scalars hold too few
+        // of those to reach the end, the rest of a long paragraph line is never made into scalars.
+        var orig: [Unicode.Scalar] = []
+        orig.reserveCapacity(prefixLength)
+        var skippable = 0
+        var truncated = false
+        for u in trimmed.unicodeScalars {
+            if orig.count == prefixLength { truncated = true; break }
+            orig.append(u)
+            let f = DocumentText.fold(u)
+            if DocumentText.isSpace(f) || DocumentText.digit(f) != nil { skippable += 1 }
+        }
+        if truncated && skippable + decidedWithin >= prefixLength {
+            orig = Array(trimmed.unicodeScalars)
+            truncated = false
+        }
         let s = orig.map(DocumentText.fold)
         guard let m = DocumentText.marker(s) else { return nil }
         for (kind, title) in titles {
@@ -192,7 +215,13 @@ enum SectionSplitter {
             var k = headEnd
             while k < s.count, DocumentText.isSpace(s[k]) { k += 1 }
             let head = String(String.UnicodeScalarView(orig[0..<headEnd]))
-            let body = k < s.count ? String(String.UnicodeScalarView(orig[k...])) : nil
+            let body: String?
+            if truncated {
+                let scalars = trimmed.unicodeScalars
+                body = String(scalars[scalars.index(scalars.startIndex, offsetBy: k)...])
+            } else {
+                body = k < s.count ? String(String.UnicodeScalarView(orig[k...])) : nil
+            }
             return SectionHeading(kind: kind, index: index, text: head, inlineBody: body, writtenNumber: m.value)
         }
         return nil

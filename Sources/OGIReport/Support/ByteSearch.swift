@@ -25,6 +25,32 @@ enum ByteSearch {
         return nil
     }
 
+    /// The range of the first occurrence of `needle` in `s`, compared as UTF-8 bytes (so a match
+    /// starts and ends on scalar boundaries; no canonical equivalence, unlike Foundation's
+    /// `range(of:)`, which costs some twenty times more).
+    static func range(of needle: String, in s: String) -> Range<String.Index>? {
+        var s = s, needle = needle
+        let at: Int? = s.withUTF8 { hb in
+            needle.withUTF8 { nb -> Int? in
+                if nb.isEmpty { return 0 }
+                guard let n0 = nb.baseAddress, let h0 = hb.baseAddress else { return nil }
+                var i = 0
+                let last = hb.count - nb.count
+                while i <= last {
+                    guard let p = memchr(h0 + i, Int32(nb[0]), last - i + 1) else { return nil }
+                    let k = h0.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(h0 + k, n0, nb.count) == 0 { return k }
+                    i = k + 1
+                }
+                return nil
+            }
+        }
+        guard let at else { return nil }
+        let u = s.utf8
+        let a = u.index(u.startIndex, offsetBy: at)
+        return a..<u.index(a, offsetBy: needle.utf8.count)
+    }
+
     /// True when `hay` holds `needle`.
     static func contains(_ needle: [UInt8], in hay: ArraySlice<UInt8>) -> Bool { firstIndex(of: needle, in: hay) != nil }
 }

@@ -34,6 +34,8 @@ struct CanonicalXMLRuleChecker {
     private var stack: [Frame] = []
     private var rootEdition: String?
     private var seen = SeenConcepts()
+    /// The index after the last cell's concept: where the next cell's is looked for first.
+    private var nextConcept = 0
     private var found: [(message: String, line: Int?)] = []
     /// The root element's namespace is not the canonical one (the only finding then worth saying).
     private(set) var rootProblem: (message: String, line: Int?)?
@@ -147,7 +149,8 @@ struct CanonicalXMLRuleChecker {
         // The concept: known, of this edition and table, under its kind's element; each once.
         // Looked up in place; a string is made only for a message.
         var conceptText: String { concept.map(Self.string) ?? "" }
-        if let concept, let i = ConceptLookup.shared.index(concept) {
+        if let concept, let i = ConceptLookup.shared.index(concept, from: nextConcept) {
+            nextConcept = i + 1
             let c = ConceptLookup.shared.facts[i]
             if !c.has(edition) || c.table != table || !XMLNode.isNamed(name, XMLName.cellElement(c.kind)) {
                 reportConcept(conceptText, element: element(), table: table, edition: edition, line)

@@ -145,12 +145,41 @@ enum CanonicalXMLWriter {
         ($0.id, CellInfo(order: ConceptTable.order[$0.id] ?? Int.max, element: XMLName.cell($0.kind)))
     })
 
+    /// ``cellInfo`` in ``ConceptTable/all`` order (the canonical cell order).
+    private static let infoInOrder: [(id: ConceptID, info: CellInfo)] = ConceptTable.all.map { ($0.id, cellInfo[$0.id] ?? unknownCell) }
+
+    /// The writer's information for each cell. Cells almost always come in canonical order, and
+    /// their ids are the concept table's own strings, so a walk along the table finds each one in a
+    /// step or two (equal strings that share storage compare in one instruction); a cell the walk
+    /// does not find within a few steps is looked up by id.
+    private static func infos(_ cells: [CellValue]) -> [CellInfo] {
+        var out: [CellInfo] = []
+        out.reserveCapacity(cells.count)
+        let table = infoInOrder
+        var k = 0
+        for c in cells {
+            var found: CellInfo?
+            var j = k
+            let limit = min(table.count, k + 4)
+            while j < limit {
+                if table[j].id == c.concept { found = table[j].info; k = j + 1; break }
+                j += 1
+            }
+            if found == nil {
+                found = cellInfo[c.concept] ?? unknownCell
+                if let o = found?.order, o < table.count { k = o + 1 }
+            }
+            out.append(found!)
+        }
+        return out
+    }
+
     /// Unknown concepts sort last and are written as `count` (and fail validation).
     private static let unknownCell = CellInfo(order: Int.max, element: XMLName.cell(.count))
 
     /// Cells in ``ConceptTable/order`` (unknown concepts last), stable.
     static func sortedCells(_ cells: [CellValue]) -> [CellValue] {
-        let infos = cells.map { cellInfo[$0.concept] ?? unknownCell }
+        let infos = infos(cells)
         return sorted(cells, infos).map(\.0)
     }
 
@@ -165,7 +194,7 @@ enum CanonicalXMLWriter {
     }
 
     private static func writeCells(_ w: inout XMLByteWriter, _ cells: [CellValue]) {
-        let infos = cells.map { cellInfo[$0.concept] ?? unknownCell }
+        let infos = infos(cells)
         var isSorted = true
         for i in infos.indices.dropFirst() where infos[i - 1].order > infos[i].order { isSorted = false; break }
         if isSorted {

@@ -56,6 +56,26 @@ struct ConceptLookup: Sendable {
         }
     }
 
+    /// The index of the concept whose id is exactly `id`, trying the few concepts from `next` on
+    /// first: a table's cells come in canonical order, so the next cell is almost always one of
+    /// them (a length check and one `memcmp` each), and only other ids are hashed.
+    func index(_ id: UnsafeBufferPointer<UInt8>, from next: Int) -> Int? {
+        if next >= 0, let base = id.baseAddress {
+            let found: Int? = bytes.withUnsafeBufferPointer { all in
+                var i = next
+                let end = min(facts.count, next + 3)
+                while i < end {
+                    let a = starts[i], b = starts[i + 1]
+                    if b - a == id.count, memcmp(all.baseAddress! + a, base, id.count) == 0 { return i }
+                    i += 1
+                }
+                return nil
+            }
+            if let found { return found }
+        }
+        return index(id)
+    }
+
     /// FNV-1a, 64 bits.
     private static func hash(_ p: UnsafeBufferPointer<UInt8>) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325

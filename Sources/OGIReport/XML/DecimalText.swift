@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(FoundationEssentials)
+// `Decimal._int64Value` is what `NSDecimalNumber.int64Value` reads; calling it directly spares
+// allocating and freeing an NSDecimalNumber for every number written.
+@_spi(SwiftCorelibsFoundation) import FoundationEssentials
+#endif
 
 /// Decimal numbers as XSD decimals: plain digits, `-` for negatives, `.` before a fraction
 /// (without trailing zeros), no exponent. `Decimal.description` gives the same text but is slow
@@ -8,17 +13,27 @@ enum DecimalText {
         if d.isNaN { return "NaN" }
         let e = d.exponent
         if e >= 0 && e <= 18 {
-            let i = NSDecimalNumber(decimal: d).int64Value
+            let i = int64(d)
             if Decimal(i) == d { return String(i) }
         } else if e < 0 && e >= -18 {
             var x = d
             var scaled = Decimal()
             if NSDecimalMultiplyByPowerOf10(&scaled, &x, Int16(-e), .plain) == .noError {
-                let i = NSDecimalNumber(decimal: scaled).int64Value
+                let i = int64(scaled)
                 if Decimal(i) == scaled, i != .min { return fixedPoint(i, fractionDigits: -e) }
             }
         }
         return d.description
+    }
+
+    /// The decimal's value truncated to 64 bits (callers check it against the decimal).
+    @inline(__always)
+    private static func int64(_ d: Decimal) -> Int64 {
+        #if canImport(FoundationEssentials)
+        return d._int64Value
+        #else
+        return NSDecimalNumber(decimal: d).int64Value
+        #endif
     }
 
     /// `i / 10^fractionDigits` in plain notation.

@@ -39,6 +39,22 @@ import Testing
         #expect(h.inlineBody == "本机关未收取信息处理费。")
     }
 
+    /// A long line is decided on its first scalars only when they are enough: a long inline body
+    /// is kept whole, and a marker or title spaced out past the prefix is still read.
+    @Test func longLinesDecideAsWhole() throws {
+        let body = String(repeating: "本机关未收取信息处理费，", count: 30)
+        let h = try #require(SectionSplitter.heading("六、其他需要报告的事项：" + body, index: 0))
+        #expect(h.text == "六、其他需要报告的事项：")
+        #expect(h.inlineBody == body)
+        let spaced = "一" + String(repeating: " ", count: 120) + "、总体情况"
+        #expect(SectionSplitter.heading(spaced, index: 0)?.kind == .overview)
+        #expect(SectionSplitter.heading(spaced + "良好，我局认真落实" + body, index: 0) == nil)
+        let digits = String(repeating: "1", count: 100) + "、总体情况"
+        #expect(SectionSplitter.heading(digits, index: 0) == nil)
+        let spacedBody = "六、其他需要报告的事项：" + String(repeating: " ", count: 90) + body
+        #expect(SectionSplitter.heading(spacedBody, index: 0)?.inlineBody == body)
+    }
+
     @Test func headingsInOrderOnly() {
         let lines = ["一、总体情况", "正文", "二、主动公开政府信息情况", "一、总体情况", "三、收到和处理政府信息公开申请情况"]
         #expect(SectionSplitter.headings(lines).map(\.kind) == [.overview, .proactiveDisclosure, .applications])
