@@ -34,6 +34,8 @@ static inline PopplerDocument *ogi_poppler_open(const void *bytes, size_t count,
 
 #include <errno.h>
 #include <poll.h>
+#include <fcntl.h>
+#include <sys/syscall.h>
 #include <sys/socket.h>
 
 /// A child process that renders the pages of one document for their dark-pixel masks, one page
@@ -95,6 +97,17 @@ static inline void ogi_renderer_serve(PopplerDocument *doc, int socket, uint8_t 
     }
 }
 
+/// Closes every file descriptor from `first` on (close_range(2); a loop over the descriptor
+/// limit where the kernel has no close_range).
+static inline void ogi_close_from(int first) {
+#ifdef SYS_close_range
+    if (syscall(SYS_close_range, (unsigned)first, ~0U, 0) == 0) return;
+#endif
+    long max = sysconf(_SC_OPEN_MAX);
+    if (max < 0 || max > 65536) max = 65536;
+    for (int fd = first; fd < max; fd++) close(fd);
+}
+
 /// Starts a renderer for `doc` whose masks may be up to `capacity` bytes and whose address space
 /// may grow by `limit` bytes. Returns 0, or -1 when no child could be started (`r->pid` is 0).
 static inline int ogi_renderer_start(ogi_renderer *r, PopplerDocument *doc, size_t capacity, size_t limit) {
@@ -107,7 +120,19 @@ static inline int ogi_renderer_start(ogi_renderer *r, PopplerDocument *doc, size
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) { close(sv[0]); close(sv[1]); munmap(shared, capacity); return -1; }
-    if (pid == 0) { close(sv[0]); ogi_renderer_serve(doc, sv[1], shared, capacity, limit); _exit(0); }
+    if (pid == 0) {
+        // The child only renders: what poppler or cairo print about a damaged font ("some font
+        // thing failed") must not reach the user's terminal; its answers go over the socket.
+        int null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (null_fd >= 0) { dup2(null_fd, 2); close(null_fd); }
+        // Keep only the own socket (as fd 3): a child that kept the parent's end of another
+        // document's socket (forked while that document was being read on another thread) would
+        // keep that document's child from ever seeing its socket close, and the parent waiting
+        // for it would wait forever.
+        if (sv[1] != 3 && dup2(sv[1], 3) < 0) _exit(1);
+        ogi_close_from(4);
+        ogi_renderer_serve(doc, 3, shared, capacity, limit); _exit(0);
+    }
     close(sv[1]);
     r->pid = pid; r->socket = sv[0]; r->shared = shared; r->capacity = capacity;
     return 0;

@@ -333,13 +333,16 @@ struct LabelMatcher<Target: Sendable>: Sendable {
         }
         var best: [Int] = []
         var bestLength = 0
-        for (k, e) in entries.enumerated() {
-            let n = e.coreCount
-            if n >= minimumPrefix && n < cellCount && bytePrefix(cellBytes, e.coreBytes) {
-                if n > bestLength { best = [k]; bestLength = n } else if n == bestLength { best.append(k) }
-            } else if cellCount >= max(minimumPrefix, 6) && cellCount < n && cellCount >= bestLength
-                        && bytePrefix(e.coreBytes, cellBytes) {
-                if cellCount > bestLength { best = [k]; bestLength = cellCount } else { best.append(k) }
+        // By index, borrowing each entry in place (a copy of an entry retains its strings).
+        entries.withUnsafeBufferPointer { entries in
+            for k in entries.indices {
+                let n = entries[k].coreCount
+                if n >= minimumPrefix && n < cellCount && bytePrefix(cellBytes, entries[k].coreBytes) {
+                    if n > bestLength { best = [k]; bestLength = n } else if n == bestLength { best.append(k) }
+                } else if cellCount >= max(minimumPrefix, 6) && cellCount < n && cellCount >= bestLength
+                            && bytePrefix(entries[k].coreBytes, cellBytes) {
+                    if cellCount > bestLength { best = [k]; bestLength = cellCount } else { best.append(k) }
+                }
             }
         }
         if best.isEmpty, let number = split.number, cellCount >= 5 {

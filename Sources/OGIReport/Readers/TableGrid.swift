@@ -80,9 +80,10 @@ extension GridRow {
         var joinedAny = false
         var i = 0
         while i < cells.count {
-            let c = cells[i]
             var joinedTo: Int?
-            if !c.isEmpty && !c.isValueLike, i + 1 < cells.count, !cells[i + 1].isEmpty, !cells[i + 1].isValueLike {
+            // Only a label followed by another can join: other cells are not copied (a copy retains their strings).
+            if !cells[i].isEmpty && !cells[i].isValueLike, i + 1 < cells.count, !cells[i + 1].isEmpty, !cells[i + 1].isValueLike {
+                let c = cells[i]
                 // A label alone is joined only into a longer exact label ("本年收费金额" + "（单位：万元）");
                 // numbering alone ("3.", "(七)") is never a label, so the next cell may be one.
                 var numberingOnly: Bool {
@@ -105,10 +106,10 @@ extension GridRow {
             if let j = joinedTo {
                 if !joinedAny { joinedAny = true; out = Array(cells[..<i]) }
                 let raw = cells[i...j].map(\.raw).joined(separator: "\n")
-                out.append(GridCell(raw: raw, line: c.line, column: c.column, lastLine: cells[j].lastLine))
+                out.append(GridCell(raw: raw, line: cells[i].line, column: cells[i].column, lastLine: cells[j].lastLine))
                 i = j + 1
             } else {
-                if joinedAny { out.append(c) }
+                if joinedAny { out.append(cells[i]) }
                 i += 1
             }
         }

@@ -91,33 +91,39 @@ public enum TextDecoder {
 
     /// The offset of the first byte that does not start a valid UTF-8 sequence (overlongs,
     /// surrogates and values above U+10FFFF are invalid), or nil when all bytes are valid.
-    public static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c < 0x80 { i += 1; continue }
-            var need = 0
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lo = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; hi = 0x9F
-            case 0xF0: need = 3; lo = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; hi = 0x8F
-            default: return i
+    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b -> Int? in
+            guard let p = b.baseAddress else { return nil }
+            let n = b.count
+            var i = 0
+            while i < n {
+                // ASCII eight bytes at a time.
+                while i + 8 <= n, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                guard i < n else { break }
+                let c = p[i]
+                if c < 0x80 { i += 1; continue }
+                var need = 0
+                var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+                switch c {
+                case 0xC2...0xDF: need = 1
+                case 0xE0: need = 2; lo = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: need = 2
+                case 0xED: need = 2; hi = 0x9F
+                case 0xF0: need = 3; lo = 0x90
+                case 0xF1...0xF3: need = 3
+                case 0xF4: need = 3; hi = 0x8F
+                default: return i
+                }
+                guard i + 1 < n, p[i + 1] >= lo, p[i + 1] <= hi else { return i }
+                var k = 2
+                while k <= need {
+                    guard i + k < n, p[i + k] >= 0x80, p[i + k] <= 0xBF else { return i }
+                    k += 1
+                }
+                i += need + 1
             }
-            guard i + 1 < n, b[i + 1] >= lo, b[i + 1] <= hi else { return i }
-            var k = 2
-            while k <= need {
-                guard i + k < n, b[i + k] >= 0x80, b[i + k] <= 0xBF else { return i }
-                k += 1
-            }
-            i += need + 1
+            return nil
         }
-        return nil
     }
 
     /// True when the bytes are UTF-8 with a few bad bytes (at least 8 valid multi-byte sequences per
@@ -142,7 +148,7 @@ public enum TextDecoder {
     // MARK: - Private
 
     private static func refuseNUL(_ bytes: [UInt8], from: Int, fileName: String) throws {
-        guard let z = bytes[from...].firstIndex(of: 0) else { return }
+        guard let z = ByteSearch.firstIndex(of: 0, in: bytes, from: from) else { return }
         var note = ""
         let sample = bytes.prefix(64)
         let oddZeros = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count

@@ -9,6 +9,14 @@ enum ByteSearch {
         return s.withUTF8 { u in u.count > 0 && memchr(u.baseAddress!, Int32(b), u.count) != nil }
     }
 
+    /// The index of the first byte `b` in `bytes` at or after `from` (memchr), or nil.
+    static func firstIndex(of b: UInt8, in bytes: [UInt8], from: Int = 0) -> Int? {
+        guard from < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { p in
+            memchr(p.baseAddress! + from, Int32(b), p.count - from).map { from + p.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+        }
+    }
+
     /// The index in `hay` where the first occurrence of `needle` at or after `from` starts, or nil.
     static func firstIndex(of needle: [UInt8], in hay: ArraySlice<UInt8>, from: Int? = nil) -> Int? {
         guard let first = needle.first else { return from ?? hay.startIndex }

@@ -175,12 +175,36 @@ struct XMLByteWriter: ~Copyable {
         }
     }
 
+    /// True when no byte of `src` is below 0x20, `&`, `<`, `>`, `"` or 0xEF (the lead byte of
+    /// U+FFFE/U+FFFF): eight bytes at a time, each test exact for "any byte of the word" (the
+    /// usual has-zero-byte and has-less-than tricks).
+    @inline(__always)
+    static func needsNoEscaping(_ src: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = src.baseAddress else { return true }
+        let n = src.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func has(_ w: UInt64, _ b: UInt64) -> UInt64 { let x = w ^ (ones &* b); return (x &- ones) & ~x }
+        var i = 0
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            let hits = (w &- ones &* 0x20) & ~w | has(w, 0x26) | has(w, 0x3C) | has(w, 0x3E) | has(w, 0x22) | has(w, 0xEF)
+            if hits & highs != 0 { return false }
+            i += 8
+        }
+        while i < n {
+            let b = p[i]
+            if b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0xEF { return false }
+            i += 1
+        }
+        return true
+    }
+
     /// Appends `s` escaped for element content or an attribute value.
     mutating func escaped(_ s: String, attribute: Bool) {
         var s = s
         // Most values (ids, numbers, Chinese text) need nothing: one pass, then one copy.
         let clean = s.withUTF8 { src -> Bool in
-            for b in src where b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0xEF { return false }
+            guard Self.needsNoEscaping(src) else { return false }
             append(src)
             return true
         }

@@ -95,6 +95,24 @@ import Testing
         #expect(TextDecoder.firstInvalidUTF8([0xF4, 0x90, 0x80, 0x80]) == 0)  // > U+10FFFF
     }
 
+    /// The validator (which skips ASCII a word at a time) agrees with the standard library's UTF-8
+    /// validation on random bytes mixing ASCII runs, CJK, 4-byte sequences and bad bytes, and
+    /// points at a byte from which no valid prefix continues.
+    @Test func utf8ValidatorAgreesWithTheStandardLibrary() {
+        var rng = SplitMix64(seed: 42)
+        let pieces: [[UInt8]] = [Array("abcdefghij".utf8), Array("中文".utf8), Array("𠀀".utf8), [0x41], [0xE4, 0xB8],
+                                 [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xFF], [0x80], Array("12345678".utf8), [0xF4, 0x90, 0x80, 0x80]]
+        for _ in 0..<3000 {
+            var b: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...8, using: &rng) { b += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            let bad = TextDecoder.firstInvalidUTF8(b)
+            #expect((bad == nil) == (String(validating: b, as: UTF8.self) != nil), "\(b)")
+            if let bad {
+                #expect(String(validating: b[..<bad], as: UTF8.self) != nil, "\(b)")
+            }
+        }
+    }
+
     /// Random byte strings never crash the decoder: they decode or throw a located error.
     @Test func randomBytesNeverCrash() {
         var rng = SeededRNG(seed: 7)
