@@ -81,9 +81,13 @@ import Testing
     @Test func allWorkersWriteTheSameFilesAsOne() throws {
         let sh = try CLIShell(); defer { sh.remove() }
         try corpus(sh)
-        // PDF too (poppler on several threads).
-        let r = try sh.run("cp \"$FIXTURES\"/pdf/*.pdf in/sub/ && $OGI normalize -q -j 1 --out-dir one in; $OGI normalize -q -j 4 --out-dir four in; diff -r one four && ls four | grep -c . && echo same")
-        #expect(r.stdout.contains("same"), "\(r.stdout)\(r.stderr)")
+        // PDF too (poppler on several threads, a render child per document). Three runs at -j 4:
+        // render children forked on one thread while another document's child ran once hung
+        // about one run in three (a child kept the other's socket open).
+        let r = try sh.run("cp \"$FIXTURES\"/pdf/*.pdf in/sub/ && $OGI normalize -q -j 1 --out-dir one in; "
+                           + "for k in 1 2 3; do rm -rf four; $OGI normalize -q -j 4 --out-dir four in; diff -r one four || exit 8; done; "
+                           + "ls four | grep -c . && echo same")
+        #expect(r.stdout.contains("same"), "\(r.status) \(r.stdout)\(r.stderr)")
     }
 
     @Test func checkAndValidatePrintResultsInInputOrder() throws {

@@ -20,8 +20,10 @@ struct CLIShell {
     func run(_ script: String) throws -> Run {
         let bin = try #require(CLITests.binary, "the ogi executable was not built next to the tests")
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", script]
+        // Under timeout(1), which ends the whole process group: a hang fails the test (status
+        // 124) instead of stopping the test run.
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        p.arguments = ["-k", "5", "240", "/bin/sh", "-c", script]
         p.currentDirectoryURL = dir
         var env = ProcessInfo.processInfo.environment
         env["OGI"] = bin.path
