@@ -15,6 +15,11 @@
 # 1,000 and all N files. On a shared machine wall time follows the load of the others: the
 # one-process ratios are taken on CPU time (what each process itself spent), the all-cores speed-up
 # on wall time, with the cores it kept busy (CPU / wall).
+#
+# OGI_BENCH_OUT=DIR: where the normalize runs write their folders (default: the work folder). On
+# this VM's ext4 without a journal, creating files within minutes of removing others costs the
+# kernel a scan past each recently deleted inode (system time up to the user time); a tmpfs
+# (OGI_BENCH_OUT=/dev/shm) has no such cost. The system seconds of normalize are printed apart.
 set -eu
 N=${1:-10000}
 ROUNDS=${2:-3}
@@ -23,6 +28,8 @@ if [ -n "${OGI_BIN:-}" ]; then BIN=$OGI_BIN; else swift build -c release >/dev/n
 OGI=$BIN/ogi
 W=${OGI_BENCH_DIR:-$(mktemp -d)}
 [ -n "${OGI_BENCH_DIR:-}" ] || trap 'rm -rf "$W"' EXIT
+OUT=${OGI_BENCH_OUT:-$W}
+mkdir -p "$OUT"
 CORES=$(getconf _NPROCESSORS_ONLN)
 YARD=$(pwd)/tools/yardstick-ogi-report-1.xsd
 now() { date +%s%N; }
@@ -38,12 +45,12 @@ XML_BYTES=$(cat "$W"/xml/*.xml | wc -c)
 echo "corpus: $N reports, $IN_BYTES bytes of input ($(ls "$W/corpus" | grep -c html$) HTML), $XML_BYTES bytes of canonical XML; $CORES cores; $ROUNDS rounds"
 
 : > "$W/times"
-run() { # NAME COMMAND…: appends "NAME WALL_SECONDS RSS_KB CPU_SECONDS"
+run() { # NAME COMMAND…: appends "NAME WALL_SECONDS RSS_KB CPU_SECONDS SYSTEM_SECONDS"
     name=$1; shift
     t0=$(now)
     /usr/bin/time -f "%M %U %S" -o "$W/rss" "$@" >/dev/null 2>"$W/err" || { echo "$name failed:"; tail -3 "$W/err"; }
     t1=$(now)
-    echo "$name $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }') $(tail -1 "$W/rss" | awk '{ printf "%d %.2f", $1, $2 + $3 }')" >> "$W/times"
+    echo "$name $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }') $(tail -1 "$W/rss" | awk '{ printf "%d %.2f %.2f", $1, $2 + $3, $3 }')" >> "$W/times"
 }
 # sampled NAME COMMAND…: like run, and appends "sched NAME RUN_S RUNQUEUE_WAIT_S VOLUNTARY NONVOLUNTARY",
 # the process's threads' totals from /proc/PID/task/*/schedstat and status (sampled every 0.2 s; the
@@ -55,7 +62,7 @@ sampled() {
     run "$name" "$@" &
     rp=$!
     sleep 0.5
-    pid=$(pgrep -n -f -- "--out-dir $W/out-" || true)
+    pid=$(pgrep -n -f -- "--out-dir $OUT/out-" || true)
     while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do
         cat /proc/"$pid"/task/*/schedstat 2>/dev/null | awk '{ r += $1; w += $2 } END { printf "%.2f %.2f", r / 1e9, w / 1e9 }' > "$W/sched.tmp"
         grep -h ctxt_switches /proc/"$pid"/task/*/status 2>/dev/null | awk '/^voluntary/ { v += $2 } /nonvoluntary/ { n += $2 } END { printf " %d %d\n", v, n }' >> "$W/sched.tmp"
@@ -73,25 +80,26 @@ sampled() {
 # as here) a scan past every recently deleted inode for each new one — perf showed
 # recently_deleted/find_inode_bit/find_get_block_common at a third of normalize's samples,
 # system time as large as its user time. A user normalizes into a folder; that is what is timed.
-rm -rf "$W"/out-*
-trap 'rm -rf "$W"/out-*' EXIT
-[ -n "${OGI_BENCH_DIR:-}" ] || trap 'rm -rf "$W"' EXIT
+rm -rf "$OUT"/out-*
+trap 'rm -rf "$OUT"/out-*' EXIT
+[ -n "${OGI_BENCH_DIR:-}" ] || trap 'rm -rf "$W" "$OUT"/out-*' EXIT
 r=1
 while [ "$r" -le "$ROUNDS" ]; do
     run read "$BIN/ogi-bench" --read-files "$W/corpus"
-    run norm1 "$OGI" normalize -q -j 1 --out-dir "$W/out-$r-1" "$W/corpus"
-    sampled normN "$OGI" normalize -q -j "$CORES" --out-dir "$W/out-$r-N" "$W/corpus"
+    run norm1 "$OGI" normalize -q -j 1 --out-dir "$OUT/out-$r-1" "$W/corpus"
+    sampled normN "$OGI" normalize -q -j "$CORES" --out-dir "$OUT/out-$r-N" "$W/corpus"
     (cd "$W/xml" && run xmllint xmllint --noout --schema "$YARD" $(ls))
     run validate1 "$OGI" validate -q -j 1 "$W/xml"
     r=$((r + 1))
 done
 ls "$W"/corpus/* | head -1000 > "$W/first1000"
-run rss1000 "$OGI" normalize -q -j "$CORES" --out-dir "$W/out-rss" --files-from "$W/first1000"
+run rss1000 "$OGI" normalize -q -j "$CORES" --out-dir "$OUT/out-rss" --files-from "$W/first1000"
 
 col() { awk -v n="$1" -v c="$2" '$1 == n { print $c }' "$W/times" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 med() { col "$1" 2; }
 cpu() { col "$1" 4; }
 maxrss() { awk -v n="$1" '$1 == n { print $3 }' "$W/times" | sort -n | tail -1; }
+sys() { col "$1" 5; }
 REF=$(cpu xmllint)
 echo "one process, medians of $ROUNDS: wall s, CPU s (user+system), by CPU: reports/s, MB/s (input; XML for xmllint and validate), ratio to xmllint"
 for s in read norm1 xmllint validate1; do
@@ -102,5 +110,6 @@ done
 awk -v a="$(med norm1)" -v b="$(med normN)" -v cb="$(cpu normN)" -v ca="$(cpu norm1)" -v c="$CORES" -v n="$N" -v ib="$IN_BYTES" \
     'BEGIN { printf "normalize -j %d: wall %.2f s = %.1f reports/s, %.2f MB/s; %.2fx the wall speed of -j 1 (%.2f cores busy; CPU %.2f s vs %.2f s on 1 core); 100,000 reports: about %.0f s\n", c, b, n / b, ib / b / 1e6, a / b, cb / b, cb, ca, b * 100000 / n }'
 awk '$1 == "sched" && $2 == "normN" { printf "normalize -j %s threads (schedstat): ran %.1f s, waited %.1f s for a CPU (the machine busy with others), %d voluntary switches (blocking itself), %d preempted\n", "'"$CORES"'", $3, $4, $5, $6 }' "$W/times"
+echo "system seconds (medians): normalize -j 1 $(sys norm1), -j $CORES $(sys normN), xmllint $(sys xmllint); outputs written under $OUT ($(df -T "$OUT" | awk 'NR == 2 { print $2 }'))"
 echo "peak RSS, normalize -j $CORES: 1,000 files $(maxrss rss1000) KB; $N files $(maxrss normN) KB"
 echo "(raw: $W/times)"
