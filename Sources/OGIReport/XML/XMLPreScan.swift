@@ -65,7 +65,10 @@ enum XMLPreScan {
                 if rootClosed, !attributesOnly, c != 0x20, c != 0x09, c != 0x0D {
                     return .error("content after the end of the root element", code: "xml.after-root", file: file, line: line)
                 }
-                i += 1; continue
+                i += 1
+                // HTML text: nothing but the next tag or line matters.
+                if attributesOnly { while i < u.endIndex, u[i] != 0x3C, u[i] != 0x0A { i += 1 } }
+                continue
             }
             if starts(i, "<!--") { i += 4; skip(&i, past: "-->", line: &line); continue }
             if starts(i, "<?") { i += 2; skip(&i, past: "?>", line: &line); continue }
