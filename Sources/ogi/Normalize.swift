@@ -81,7 +81,9 @@ struct Normalize: ParsableCommand {
         }
         let targets = OutputNames.assign(items.map(\.path), in: dir)
         do {
-            try OutputFile.refuseInputs(outputs: targets + [batch.log], inputs: items.map(\.path))
+            let n = targets.names.count
+            // Each output path made in turn (no array of them), then the log.
+            try OutputFile.refuseInputs(outputs: (0...n).lazy.map { $0 < n ? targets[$0] : batch.log }, inputs: items.map(\.path))
         } catch {
             CLIIO.err("\(error)")
             throw Exit.failure

@@ -87,7 +87,7 @@ final class OutputFile {
     /// Throws when an output (nil or "-": standard output) is the same file as an input (nil or
     /// "-": standard input). Call before reading or writing anything. Inputs that do not exist are
     /// left for the read to report; character devices (terminals, `/dev/null`) are never refused.
-    static func refuseInputs(outputs: [String?], inputs: [String?]) throws {
+    static func refuseInputs<Outputs: Sequence<String?>>(outputs: Outputs, inputs: [String?]) throws {
         var byIdentity: [FileIdentity: String] = [:]
         for input in inputs {
             let isStdin = input == nil || input == "-"

@@ -6,9 +6,18 @@ import OGIReport
 /// the later ones get `NAME-2.xml`, `NAME-3.xml` … (skipping names another input has), so the
 /// mapping is the same on every run over the same inputs. Linear: one set and one counter per
 /// name.
-enum OutputNames {
-    /// The output path for each input path, in order.
-    static func assign(_ inputs: [String], in dir: String, ext: String = "xml") -> [String] {
+struct OutputNames: Sendable {
+    /// Each input's output name, without the folder and extension (a short name is stored inline
+    /// in its String: 100,000 full paths held for a whole batch cost megabytes).
+    let names: [String]
+    private let prefix: String
+    private let ext: String
+
+    /// The output path of input `i`.
+    subscript(i: Int) -> String { prefix + names[i] + "." + ext }
+
+    /// The output names for the input paths, in order.
+    static func assign(_ inputs: [String], in dir: String, ext: String = "xml") -> OutputNames {
         let bases = inputs.map(PathName.stem)
         var taken = Set<String>()
         taken.reserveCapacity(bases.count)
@@ -29,7 +38,6 @@ enum OutputNames {
             wanted.remove(base)
             names.append(name)
         }
-        let prefix = dir.hasSuffix("/") ? dir : dir + "/"
-        return names.map { prefix + $0 + "." + ext }
+        return OutputNames(names: names, prefix: dir.hasSuffix("/") ? dir : dir + "/", ext: ext)
     }
 }
