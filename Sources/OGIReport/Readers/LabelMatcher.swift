@@ -114,21 +114,9 @@ enum LabelText {
         }
     }
 
-    /// True when `haystack` contains `needle` (UTF-8 byte search).
+    /// True when `haystack` contains `needle` (UTF-8 byte search, ``ByteSearch/range(of:in:)``).
     static func contains(_ haystack: String, _ needle: String) -> Bool {
-        var h = haystack, n = needle
-        return h.withUTF8 { hb in
-            n.withUTF8 { nb in
-                if nb.isEmpty { return true }
-                if hb.count < nb.count { return false }
-                let first = nb[0]
-                outer: for i in 0...(hb.count - nb.count) where hb[i] == first {
-                    for j in 1..<nb.count where hb[i + j] != nb[j] { continue outer }
-                    return true
-                }
-                return false
-            }
-        }
+        ByteSearch.range(of: needle, in: haystack) != nil
     }
 
     /// Value of a Chinese or ASCII numeral of up to two places ("三" 3, "十二" 12, "12" 12), or nil.
