@@ -15,4 +15,5 @@
 #include <libxml/xmlwriter.h>
 #include <libxml/xmlstring.h>
 #include <libxml/xmlIO.h>
+#include "thread_cache.h"
 #endif

@@ -6,7 +6,11 @@ enum LibXML {
     /// Initialises libxml2 once per process (thread-safe initialisation of its globals) and
     /// installs an external entity loader that refuses every external resource (files, URLs,
     /// DTDs): canonical XML never needs one, so nothing outside the document is ever read.
+    /// Before anything else, libxml2's allocations are routed through per-thread caches of small
+    /// blocks (`thread_cache.h` in `CLibXML2`): without them, every allocation a validation
+    /// makes on a worker thread takes the C library's arena lock.
     static let initialised: Bool = {
+        _ = ogi_xml_install_thread_caches()
         xmlInitParser()
         xmlSetExternalEntityLoader(refusingEntityLoader)
         return true
