@@ -10,9 +10,11 @@
 #   xmllint   xmllint --noout --schema tools/yardstick-ogi-report-1.xsd over ogi's XML (the fixed
 #             reference: the XSD as it stood before issue 13)
 #   validate1 ogi validate -q -j 1 over the same XML
+#   rss1000   ogi normalize -j <all cores> over the first 1,000 files
 # and prints for each the median wall and CPU (user + system) seconds, reports/s and MB/s, the
-# ratios to xmllint, and the peak RSS (/usr/bin/time %M) of normalize -j <all cores> over the first
-# 1,000 and all N files. On a shared machine wall time follows the load of the others: the
+# ratios to xmllint, the all-cores speed-up of each round (its -j 1 and -j N runs are back to
+# back) and their median, and the peak RSS (/usr/bin/time %M) of normalize -j <all cores> over the
+# first 1,000 and all N files (medians over the rounds, and the largest). On a shared machine wall time follows the load of the others: the
 # one-process ratios are taken on CPU time (what each process itself spent), the all-cores speed-up
 # on wall time, with the cores it kept busy (CPU / wall).
 #
@@ -83,6 +85,7 @@ sampled() {
 rm -rf "$OUT"/out-*
 trap 'rm -rf "$OUT"/out-*' EXIT
 [ -n "${OGI_BENCH_DIR:-}" ] || trap 'rm -rf "$W" "$OUT"/out-*' EXIT
+ls "$W"/corpus/* | head -1000 > "$W/first1000"
 r=1
 while [ "$r" -le "$ROUNDS" ]; do
     run read "$BIN/ogi-bench" --read-files "$W/corpus"
@@ -90,10 +93,11 @@ while [ "$r" -le "$ROUNDS" ]; do
     sampled normN "$OGI" normalize -q -j "$CORES" --out-dir "$OUT/out-$r-N" "$W/corpus"
     (cd "$W/xml" && run xmllint xmllint --noout --schema "$YARD" $(ls))
     run validate1 "$OGI" validate -q -j 1 "$W/xml"
+    # The same run over the first 1,000 files, for the peak RSS (compared round by round).
+    rm -rf "$OUT/out-rss"
+    run rss1000 "$OGI" normalize -q -j "$CORES" --out-dir "$OUT/out-rss" --files-from "$W/first1000"
     r=$((r + 1))
 done
-ls "$W"/corpus/* | head -1000 > "$W/first1000"
-run rss1000 "$OGI" normalize -q -j "$CORES" --out-dir "$OUT/out-rss" --files-from "$W/first1000"
 
 col() { awk -v n="$1" -v c="$2" '$1 == n { print $c }' "$W/times" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 med() { col "$1" 2; }
@@ -109,7 +113,17 @@ for s in read norm1 xmllint validate1; do
 done
 awk -v a="$(med norm1)" -v b="$(med normN)" -v cb="$(cpu normN)" -v ca="$(cpu norm1)" -v c="$CORES" -v n="$N" -v ib="$IN_BYTES" \
     'BEGIN { printf "normalize -j %d: wall %.2f s = %.1f reports/s, %.2f MB/s; %.2fx the wall speed of -j 1 (%.2f cores busy; CPU %.2f s vs %.2f s on 1 core); 100,000 reports: about %.0f s\n", c, b, n / b, ib / b / 1e6, a / b, cb / b, cb, ca, b * 100000 / n }'
+# The all-cores speed-up round by round (-j 1 and -j N run back to back in each round): the host's
+# slow and fast minutes move both runs of a round together, so the ratios of rounds vary less
+# than the ratio of the medians.
+awk -v c="$CORES" '$1 == "norm1" { a[++i] = $2 } $1 == "normN" { b[++j] = $2 }
+    END { for (k = 1; k <= i && k <= j; k++) r[k] = a[k] / b[k]; n = (i < j ? i : j)
+          for (x = 1; x <= n; x++) for (y = x + 1; y <= n; y++) if (r[y] < r[x]) { t = r[x]; r[x] = r[y]; r[y] = t }
+          printf "normalize -j %d speed-up by round (wall -j 1 / wall -j %d, sorted):", c, c
+          for (k = 1; k <= n; k++) printf " %.2f", r[k]
+          printf "; median %.2f\n", (n % 2 ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2) }' "$W/times"
 awk '$1 == "sched" && $2 == "normN" { printf "normalize -j %s threads (schedstat): ran %.1f s, waited %.1f s for a CPU (the machine busy with others), %d voluntary switches (blocking itself), %d preempted\n", "'"$CORES"'", $3, $4, $5, $6 }' "$W/times"
 echo "system seconds (medians): normalize -j 1 $(sys norm1), -j $CORES $(sys normN), xmllint $(sys xmllint); outputs written under $OUT ($(df -T "$OUT" | awk 'NR == 2 { print $2 }'))"
-echo "peak RSS, normalize -j $CORES: 1,000 files $(maxrss rss1000) KB; $N files $(maxrss normN) KB"
+medrss() { col "$1" 3; }
+echo "peak RSS, normalize -j $CORES (median of $ROUNDS rounds; largest): 1,000 files $(medrss rss1000) KB ($(maxrss rss1000) KB); $N files $(medrss normN) KB ($(maxrss normN) KB)"
 echo "(raw: $W/times)"

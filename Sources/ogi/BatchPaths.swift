@@ -23,28 +23,35 @@ enum BatchPaths {
         return Array(arguments[..<dash])
     }
 
-    /// The inputs in order: `positional`, then the paths after `--`, then those in `filesFrom`.
-    /// A folder is replaced by the files under it. `excluding` (an output folder) is never walked.
+    /// The inputs in order: `positional`, then the paths after `--`, then those in `filesFrom`
+    /// (one a line, read straight from its bytes). A folder is replaced by the files under it.
+    /// `excluding` (an output folder) is never walked.
     /// - Throws: ``CLIError`` when LIST cannot be read or a folder cannot be listed.
-    static func collect(_ positional: [String], filesFrom: String?, excluding: String? = nil) throws -> [BatchItem] {
-        var paths = positional + terminated
-        if let filesFrom {
-            let (data, _) = try CLIIO.read(filesFrom)
-            let text = String(decoding: data, as: UTF8.self)
-            for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-                let p = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-                if !p.isEmpty { paths.append(p) }
-            }
-        }
+    static func collect(_ positional: [String], filesFrom: String?, excluding: String? = nil) throws -> BatchItems {
         let skip = excluding.flatMap { FileIdentity.of(path: $0) }
-        var items: [BatchItem] = []
-        items.reserveCapacity(paths.count)
+        var items = BatchItems()
         var visited = Set<FileIdentity>()
-        for p in paths {
+        func add(_ p: String) throws {
             if p != "-", isDirectory(p) {
                 try walk(p, skip: skip, visited: &visited, into: &items)
             } else {
-                items.append(BatchItem(path: p, walked: false, index: items.count))
+                items.append(p, walked: false)
+            }
+        }
+        for p in positional { try add(p) }
+        for p in terminated { try add(p) }
+        if let filesFrom {
+            let (data, _) = try CLIIO.read(filesFrom)
+            items.reserveCapacity(data.count / 40, pathBytes: 40)
+            var start = data.startIndex
+            while start < data.endIndex {
+                let newline = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
+                // A line ends at LF; CRLF's CR goes with it, and one more CR before it (as before).
+                var end = newline
+                if newline < data.endIndex, end > start, data[end - 1] == 0x0D { end -= 1 }
+                if end > start && data[end - 1] == 0x0D { end -= 1 }
+                if end > start { try add(String(decoding: data[start..<end], as: UTF8.self)) }
+                start = newline + 1
             }
         }
         return items
@@ -52,8 +59,8 @@ enum BatchPaths {
 
     /// True when the inputs make a batch that ends with a summary: a folder walked, `--files-from`,
     /// paths after `--` or a `--log`. A plain list of files prints what it always printed.
-    static func isBatch(_ items: [BatchItem], _ options: BatchOptions) -> Bool {
-        options.filesFrom != nil || options.log != nil || !terminated.isEmpty || items.contains(where: \.walked)
+    static func isBatch(_ items: BatchItems, _ options: BatchOptions) -> Bool {
+        options.filesFrom != nil || options.log != nil || !terminated.isEmpty || items.anyWalked
     }
 
     /// True when `path` is a folder (symlinks followed).
@@ -65,7 +72,7 @@ enum BatchPaths {
     /// Appends the regular files under `dir`; a folder already walked (a symlink loop, a folder
     /// given twice) is not walked again.
     private static func walk(_ dir: String, skip: FileIdentity?, visited: inout Set<FileIdentity>,
-                             into items: inout [BatchItem]) throws {
+                             into items: inout BatchItems) throws {
         guard let id = FileIdentity.of(path: dir), id != skip, visited.insert(id).inserted else { return }
         let names: [String]
         do {
@@ -80,7 +87,7 @@ enum BatchPaths {
             guard stat(path, &st) == 0 else { continue }
             switch st.st_mode & S_IFMT {
             case S_IFDIR: try walk(path, skip: skip, visited: &visited, into: &items)
-            case S_IFREG: items.append(BatchItem(path: path, walked: true, index: items.count))
+            case S_IFREG: items.append(path, walked: true)
             default: continue
             }
         }

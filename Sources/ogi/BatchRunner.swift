@@ -32,7 +32,7 @@ final class BatchRunner {
     /// Runs `work` on every item (on worker threads) and `emit` on every record (on this thread,
     /// in input order). Returns the worst exit status.
     /// - Throws: ``CLIError`` when the log cannot be opened or written, or when `emit` throws.
-    func run(_ items: [BatchItem], work: @escaping @Sendable (BatchItem) -> BatchRecord,
+    func run(_ items: BatchItems, work: @escaping @Sendable (BatchItem) -> BatchRecord,
              emit: (BatchRecord) throws -> Void = { _ in }) throws -> Int32 {
         let log: OutputFile? = try options.log.map { try OutputFile.open($0) }
         defer { log?.abort() }

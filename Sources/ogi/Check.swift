@@ -53,7 +53,10 @@ struct Check: ParsableCommand {
         if source == "-" && files == ["-"] { return try usage("--source and FILE cannot both be standard input") }
 
         do {
-            try OutputFile.refuseInputs(outputs: [nil, output, batch.log], inputs: items.map(\.path) + [source].compactMap { $0 })
+            let n = items.count
+            // The inputs, then the --source file when there is one.
+            try OutputFile.refuseInputs(outputs: [nil, output, batch.log],
+                                        inputs: (0..<(source == nil ? n : n + 1)).lazy.map { $0 < n ? items.path($0) : source })
         } catch {
             CLIIO.err("\(error)"); throw Exit.failure
         }

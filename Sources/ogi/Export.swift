@@ -68,7 +68,7 @@ struct Export: ParsableCommand {
         let items = try BatchPaths.collect(inputs, filesFrom: batch.filesFrom)
         if items.isEmpty { CLIIO.err("ogi export: error: no input file (see 'ogi export --help')"); throw Exit.failure }
         do {
-            try OutputFile.refuseInputs(outputs: [output, batch.log], inputs: items.map(\.path))
+            try OutputFile.refuseInputs(outputs: [output, batch.log], inputs: items.paths.map(Optional.some))
         } catch {
             CLIIO.err("\(error)"); throw Exit.failure
         }

@@ -63,7 +63,7 @@ struct Normalize: ParsableCommand {
         let given = inputs + BatchPaths.terminated
         let names = given.isEmpty ? ["-"] : given
         do {
-            try OutputFile.refuseInputs(outputs: [output], inputs: names)
+            try OutputFile.refuseInputs(outputs: [output], inputs: names.map(Optional.some))
         } catch {
             CLIIO.err("\(error)")
             throw Exit.failure
@@ -79,11 +79,11 @@ struct Normalize: ParsableCommand {
         if items.isEmpty {
             CLIIO.err("ogi normalize: error: no input file found (see 'ogi normalize --help')"); throw Exit.failure
         }
-        let targets = OutputNames.assign(items.map(\.path), in: dir)
+        let targets = OutputNames.assign(items.paths, in: dir)
         do {
             let n = targets.names.count
             // Each output path made in turn (no array of them), then the log.
-            try OutputFile.refuseInputs(outputs: (0...n).lazy.map { $0 < n ? targets[$0] : batch.log }, inputs: items.map(\.path))
+            try OutputFile.refuseInputs(outputs: (0...n).lazy.map { $0 < n ? targets[$0] : batch.log }, inputs: items.paths.map(Optional.some))
         } catch {
             CLIIO.err("\(error)")
             throw Exit.failure

@@ -87,20 +87,24 @@ final class OutputFile {
     /// Throws when an output (nil or "-": standard output) is the same file as an input (nil or
     /// "-": standard input). Call before reading or writing anything. Inputs that do not exist are
     /// left for the read to report; character devices (terminals, `/dev/null`) are never refused.
-    static func refuseInputs<Outputs: Sequence<String?>>(outputs: Outputs, inputs: [String?]) throws {
-        var byIdentity: [FileIdentity: String] = [:]
-        for input in inputs {
+    /// The inputs are walked twice (their identities, then the name of one found again), so a
+    /// batch's paths can be made as they are needed.
+    static func refuseInputs<Outputs: Sequence<String?>, Inputs: Collection<String?>>(outputs: Outputs, inputs: Inputs) throws {
+        var byIdentity: [FileIdentity: Inputs.Index] = [:]
+        for i in inputs.indices {
+            let input = inputs[i]
             let isStdin = input == nil || input == "-"
             let id = isStdin ? (closedAtStart.contains(0) ? nil : FileIdentity.of(descriptor: 0))
                              : FileIdentity.of(path: input!)
-            if let id, byIdentity[id] == nil { byIdentity[id] = isStdin ? "standard input" : input! }
+            if let id, byIdentity[id] == nil { byIdentity[id] = i }
         }
         if byIdentity.isEmpty { return }
         for output in outputs {
             let isStdout = output == nil || output == "-"
             let id = isStdout ? (closedAtStart.contains(1) ? nil : FileIdentity.of(descriptor: 1))
                               : FileIdentity.of(path: output!)
-            if let id, let input = byIdentity[id] {
+            if let id, let at = byIdentity[id] {
+                let input = inputs[at].flatMap { $0 == "-" ? nil : $0 } ?? "standard input"
                 let what = isStdout ? "standard output" : output!
                 throw CLIError.io("\(what): error: the output is the input \(input) (the same file); nothing read or written")
             }

@@ -17,7 +17,7 @@ struct OutputNames: Sendable {
     subscript(i: Int) -> String { prefix + names[i] + "." + ext }
 
     /// The output names for the input paths, in order.
-    static func assign(_ inputs: [String], in dir: String, ext: String = "xml") -> OutputNames {
+    static func assign<Inputs: Sequence<String>>(_ inputs: Inputs, in dir: String, ext: String = "xml") -> OutputNames {
         let bases = inputs.map(PathName.stem)
         var taken = Set<String>()
         taken.reserveCapacity(bases.count)

@@ -41,7 +41,7 @@ struct Template: ParsableCommand {
                 }
                 yearNumber = n
             }
-            try OutputFile.refuseInputs(outputs: [output], inputs: [from, previous].compactMap { $0 })
+            try OutputFile.refuseInputs(outputs: [output], inputs: [from, previous].filter { $0 != nil })
             let out = try OutputFile.open(output)
             defer { out.abort() }
             if fmt == .docx, out.isTerminal {

@@ -23,9 +23,9 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         var items = try BatchPaths.collect(files, filesFrom: batch.filesFrom)
-        if items.isEmpty { items = [BatchItem(path: "-", walked: false)] }
+        if items.isEmpty { items = BatchItems(paths: ["-"]) }
         do {
-            try OutputFile.refuseInputs(outputs: [nil, batch.log], inputs: items.map(\.path))
+            try OutputFile.refuseInputs(outputs: [nil, batch.log], inputs: items.paths.map(Optional.some))
         } catch {
             CLIIO.err("\(error)"); throw Exit.failure
         }

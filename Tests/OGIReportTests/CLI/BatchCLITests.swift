@@ -78,6 +78,21 @@ import Testing
         #expect(try sh.run("$OGI normalize --out-dir o --files-from missing-list").status == 2)
     }
 
+    /// A list with CRLF and LF lines, blank lines, no newline at the end, a Chinese name and a
+    /// folder: every path kept as written, in order (the folder walked in its place), each once.
+    @Test func filesFromListsKeepEveryPathAsWritten() throws {
+        let sh = try CLIShell(); defer { sh.remove() }
+        let r = try sh.run("mkdir -p in/子目录 && cp \"$FIXTURES\"/seeds/000_*.txt in/子目录/ && cp \"$SEED\" '甲 报告.txt' && "
+                           + "printf 'missing-1.xml\\r\\n\\r\\n甲 报告.txt\\n\\nin\\r\\nmissing-2.xml' > list && "
+                           + "$OGI normalize -q --out-dir o --log log.jsonl --files-from list; echo \"exit $?\"; "
+                           + "sed 's/.*\"path\":\"\\([^\"]*\\)\".*/\\1/' log.jsonl; ls o")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "exit 2", "\(r.stdout)\(r.stderr)")
+        #expect(Array(lines.dropFirst().prefix(4)) == ["missing-1.xml", "甲 报告.txt", "in/子目录/000_44f90c379b4f7fce.txt", "missing-2.xml"],
+                "\(r.stdout)")
+        #expect(lines.contains("甲 报告.xml") && lines.contains("000_44f90c379b4f7fce.xml"), "\(r.stdout)")
+    }
+
     @Test func allWorkersWriteTheSameFilesAsOne() throws {
         let sh = try CLIShell(); defer { sh.remove() }
         try corpus(sh)
