@@ -214,7 +214,9 @@ struct TableDraft: Sendable {
                         let slots = b.columns.compactMap { c -> Slot? in
                             let id = ConceptTable.id(t, rowKey: r.key, columnKey: c.key)
                             guard let concept = ConceptTable.byID[id], let order = ConceptTable.order[id] else { return nil }
-                            return Slot(key: c.key, id: id, kind: concept.kind, in2019: concept.editions.contains(.e2019),
+                            // The concept table's own string: cells carry it, and the writer's and the
+                            // checks' comparisons with the table's ids then end at the shared storage.
+                            return Slot(key: c.key, id: concept.id, kind: concept.kind, in2019: concept.editions.contains(.e2019),
                                         in2021: concept.editions.contains(.e2021), order: order)
                         }
                         rows.append(RowSlots(block: b, row: r, slots: slots, id: rowID(t, b.key, r.key)))
