@@ -134,18 +134,19 @@ awk -v a="$(med norm1)" -v b="$(med normN)" -v cb="$(cpu normN)" -v ca="$(cpu no
 # The all-cores speed-up round by round (-j 1 and -j N run back to back in each round): the host's
 # slow and fast minutes move both runs of a round together, so the ratios of rounds vary less
 # than the ratio of the medians.
-awk -v c="$CORES" '$1 == "norm1" { a[++i] = $2 } $1 == "normN" { b[++j] = $2 }
-    END { for (k = 1; k <= i && k <= j; k++) r[k] = a[k] / b[k]; n = (i < j ? i : j)
-          for (x = 1; x <= n; x++) for (y = x + 1; y <= n; y++) if (r[y] < r[x]) { t = r[x]; r[x] = r[y]; r[y] = t }
-          printf "normalize -j %d speed-up by round (wall -j 1 / wall -j %d, sorted):", c, c
-          for (k = 1; k <= n; k++) printf " %.2f", r[k]
-          printf "; median %.2f\n", (n % 2 ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2) }' "$W/times"
-awk -v c="$CORES" '$1 == "norm1" { a[++i] = $2 } $1 == "procsN" { b[++j] = $2 }
-    END { for (k = 1; k <= i && k <= j; k++) r[k] = a[k] / b[k]; n = (i < j ? i : j)
-          for (x = 1; x <= n; x++) for (y = x + 1; y <= n; y++) if (r[y] < r[x]) { t = r[x]; r[x] = r[y]; r[y] = t }
-          printf "the machine: %d independent -j 1 processes over 1/%d each, speed-up by round (sorted):", c, c
-          for (k = 1; k <= n; k++) printf " %.2f", r[k]
-          printf "; median %.2f\n", (n % 2 ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2) }' "$W/times"
+# byround NAME COLUMN LABEL: the ratios norm1 / NAME of each round in COLUMN (2: wall, 4: CPU),
+# sorted, and their median.
+byround() {
+    awk -v name="$1" -v col="$2" -v label="$3" '$1 == "norm1" { a[++i] = $col } $1 == name { b[++j] = $col }
+        END { n = (i < j ? i : j); for (k = 1; k <= n; k++) r[k] = a[k] / b[k]
+              for (x = 1; x <= n; x++) for (y = x + 1; y <= n; y++) if (r[y] < r[x]) { t = r[x]; r[x] = r[y]; r[y] = t }
+              printf "%s, by round (sorted):", label
+              for (k = 1; k <= n; k++) printf " %.2f", r[k]
+              printf "; median %.2f\n", (n % 2 ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2) }' "$W/times"
+}
+byround xmllint 4 "normalize -j 1 CPU / xmllint CPU"
+byround normN 2 "normalize -j $CORES speed-up (wall -j 1 / wall -j $CORES)"
+byround procsN 2 "the machine: $CORES independent -j 1 processes over 1/$CORES each, speed-up"
 echo "CPU seconds (medians): normalize -j 1 $(cpu norm1); -j $CORES $(cpu normN); $CORES processes $(cpu procsN)"
 awk '$1 == "sched" && $2 == "normN" { printf "normalize -j %s threads (schedstat): ran %.1f s, waited %.1f s for a CPU (the machine busy with others), %d voluntary switches (blocking itself), %d preempted\n", "'"$CORES"'", $3, $4, $5, $6 }' "$W/times"
 echo "system seconds (medians): normalize -j 1 $(sys norm1), -j $CORES $(sys normN), xmllint $(sys xmllint); outputs written under $OUT ($(df -T "$OUT" | awk 'NR == 2 { print $2 }'))"
