@@ -171,7 +171,9 @@ enum Table2Reader {
         func classify(_ row: GridRow) -> Classified {
             func pass(allowHeader: Bool) -> Classified {
                 var k = Classified()
-                for (i, c) in row.cells.enumerated() where !c.isEmpty {
+                // By index: the cells are read in place, not copied out one by one.
+                for i in row.cells.indices where !row.cells[i].isEmpty {
+                    let c = row.cells[i]
                     if c.isValueLike {
                         if k.firstValue == nil { k.firstValue = i }
                         continue

@@ -304,7 +304,8 @@ struct TableDraft: Sendable {
             }
             var misfits: [GridCell] = []
             var fitted = 0
-            for (i, cell) in values.enumerated() {
+            for i in values.indices {
+                let cell = values[i]
                 guard let slot = slots[i] else {
                     if let first = repeated[i] {
                         if !cell.isEmpty {

@@ -58,6 +58,9 @@ struct XMLByteWriter: ~Copyable {
 
     /// Appends ASCII text that needs no escaping.
     mutating func raw(_ s: String) {
+        // In place (no copy of the string, so no retain and release of its storage), unless the
+        // string is not contiguous UTF-8.
+        if s.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
         var s = s
         s.withUTF8 { append($0) }
     }
@@ -201,14 +204,14 @@ struct XMLByteWriter: ~Copyable {
 
     /// Appends `s` escaped for element content or an attribute value.
     mutating func escaped(_ s: String, attribute: Bool) {
-        var s = s
-        // Most values (ids, numbers, Chinese text) need nothing: one pass, then one copy.
-        let clean = s.withUTF8 { src -> Bool in
+        // Most values (ids, numbers, Chinese text) need nothing: one pass, then one copy, in place.
+        let clean = s.utf8.withContiguousStorageIfAvailable { src -> Bool in
             guard Self.needsNoEscaping(src) else { return false }
             append(src)
             return true
         }
-        if clean { return }
+        if clean == true { return }
+        var s = s
         Self.byteClass.withUnsafeBufferPointer { table in
             s.withUTF8 { src in
                 let n = src.count
