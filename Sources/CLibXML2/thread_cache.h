@@ -66,6 +66,9 @@ static void ogi_xc_drain(void *cache) {
         c->head[k] = NULL;
         c->count[k] = 0;
     }
+    /* A block freed by a later destructor registers the cache again (the C library then runs the
+       destructors once more). */
+    c->registered = 0;
 }
 
 static void ogi_xc_make_key(void) { (void)pthread_key_create(ogi_xc_key(), ogi_xc_drain); }
