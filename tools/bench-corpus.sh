@@ -14,11 +14,11 @@
 #             (the machine's own ceiling for normN: nothing shared but the hardware)
 #   rss1000   ogi normalize -j <all cores> over the first 1,000 files
 # and prints for each the median wall and CPU (user + system) seconds, reports/s and MB/s, the
-# ratios to xmllint, the all-cores speed-up of each round (its -j 1 and -j N runs are back to
-# back) and their median, and the peak RSS (/usr/bin/time %M) of normalize -j <all cores> over the
-# first 1,000 and all N files (medians over the rounds, and the largest). On a shared machine wall time follows the load of the others: the
-# one-process ratios are taken on CPU time (what each process itself spent), the all-cores speed-up
-# on wall time, with the cores it kept busy (CPU / wall).
+# ratios to xmllint, the ratios of each round (its runs are back to back) and their median, and the
+# peak RSS (/usr/bin/time %M) of normalize -j <all cores> over the first 1,000 and all N files
+# (medians over the rounds, and the largest). On a shared machine wall time follows the load of the
+# others: the one-process ratios are taken on CPU time (what each process itself spent), the
+# all-cores speed-up on wall time, with the cores it kept busy (CPU / wall).
 #
 # OGI_BENCH_OUT=DIR: where the normalize runs write their folders (default: the work folder). On
 # this VM's ext4 without a journal, creating files within minutes of removing others costs the
@@ -131,11 +131,9 @@ for s in read norm1 xmllint validate1; do
 done
 awk -v a="$(med norm1)" -v b="$(med normN)" -v cb="$(cpu normN)" -v ca="$(cpu norm1)" -v c="$CORES" -v n="$N" -v ib="$IN_BYTES" \
     'BEGIN { printf "normalize -j %d: wall %.2f s = %.1f reports/s, %.2f MB/s; %.2fx the wall speed of -j 1 (%.2f cores busy; CPU %.2f s vs %.2f s on 1 core); 100,000 reports: about %.0f s\n", c, b, n / b, ib / b / 1e6, a / b, cb / b, cb, ca, b * 100000 / n }'
-# The all-cores speed-up round by round (-j 1 and -j N run back to back in each round): the host's
-# slow and fast minutes move both runs of a round together, so the ratios of rounds vary less
-# than the ratio of the medians.
 # byround NAME COLUMN LABEL: the ratios norm1 / NAME of each round in COLUMN (2: wall, 4: CPU),
-# sorted, and their median.
+# sorted, and their median. The runs of a round are back to back, so the host's slow and fast
+# minutes move them together: the ratios of rounds vary less than the ratio of the medians.
 byround() {
     awk -v name="$1" -v col="$2" -v label="$3" '$1 == "norm1" { a[++i] = $col } $1 == name { b[++j] = $col }
         END { n = (i < j ? i : j); for (k = 1; k <= n; k++) r[k] = a[k] / b[k]
